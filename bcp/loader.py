@@ -1,0 +1,231 @@
+"""Read the plan's YAML files safely, remembering where every value came from.
+
+PyYAML's safe loader is used, with two additions: a duplicate key is an
+error (PyYAML silently keeps the last one), and the line of every key and
+list item is recorded so that any later error can name file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bcp.problems import DataError, Problem
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """One data file: its parsed content and where each value sits."""
+
+    file: str  # as shown to the user, e.g. "data/people.yaml"
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line(self, path: PathKey) -> int | None:
+        """Line of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def label(self, path: PathKey) -> str:
+        """A readable field path: list items are named by their id when they have one."""
+        parts: list[str] = []
+        node: Any = self.data
+        for key in path:
+            if isinstance(key, int):
+                item = node[key] if isinstance(node, list) and 0 <= key < len(node) else None
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    parts.append(item["id"])
+                else:
+                    parts.append(f"ลำดับที่ {key + 1}")
+                node = item
+            else:
+                parts.append(str(key))
+                node = node.get(key) if isinstance(node, dict) else None
+        return " › ".join(parts) if parts else "(ทั้งไฟล์)"
+
+    def problem(self, path: PathKey, message: str, level: str = "error") -> Problem:
+        return Problem(self.file, self.line(path), self.label(path), message, level)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, line: int, first_line: int) -> None:
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        self.flatten_mapping(node)
+        seen: dict[object, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.get(key)
+            except TypeError:  # unhashable key: let PyYAML report it
+                continue
+            if first is not None:
+                raise _DuplicateKey(key, key_node.start_mark.line + 1, first)
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def _record_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key_path = path + (key_node.value,)
+                lines[key_path] = key_node.start_mark.line + 1
+                _record_lines(value_node, key_path, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, path + (index,), lines)
+
+
+# What PyYAML says, and what a clerk should do about it.
+_YAML_HINTS = (
+    ("'\\t'", "มีการกดปุ่ม Tab: ให้ย่อหน้าด้วยการเว้นวรรค (space) เท่านั้น"),
+    ("found unexpected end of stream", "เครื่องหมายคำพูด (\" หรือ ') เปิดแล้วไม่ได้ปิด หรือไฟล์จบกลางคัน"),
+    ("while scanning a quoted scalar", "เครื่องหมายคำพูด (\" หรือ ') เปิดแล้วไม่ได้ปิด"),
+    ("mapping values are not allowed", "เครื่องหมาย : อยู่ผิดที่: ย่อหน้าอาจไม่ตรง หรือข้อความที่มี \": \" ต้องครอบด้วยเครื่องหมายคำพูด"),
+    ("did not find expected key", "ย่อหน้าไม่ตรงกับบรรทัดก่อนหน้า หรือเครื่องหมาย - / : ขาดหาย"),
+    ("expected <block end>", "ย่อหน้าไม่ตรงกับบรรทัดก่อนหน้า"),
+    ("did not find expected '-'", "รายการต้องขึ้นต้นด้วย - และย่อหน้าเท่ากัน"),
+    ("could not find expected ':'", "ขาดเครื่องหมาย : หลังชื่อช่อง หรือข้อความยาวหลายบรรทัดย่อหน้าไม่ตรง"),
+    ("found character that cannot start any token", "มีตัวอักษรที่ขึ้นต้นข้อมูลไม่ได้ (เช่น ` หรือ @): ครอบข้อความด้วยเครื่องหมายคำพูด"),
+    ("found undefined alias", "อ้างถึง *ชื่อ ที่ไม่มี &ชื่อ กำหนดไว้"),
+)
+
+
+def _yaml_problem(file: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark else None
+    text = str(getattr(error, "problem", "") or error)
+    context = str(getattr(error, "context", "") or "")
+    for needle, hint in _YAML_HINTS:
+        if needle in text or needle in context:
+            return Problem(file, line, "", f"รูปแบบ YAML ไม่ถูกต้อง: {hint}")
+    return Problem(file, line, "", f"รูปแบบ YAML ไม่ถูกต้อง ({text})")
+
+
+def read_yaml(path: Path, shown_as: str) -> Document:
+    """Parse one file; raise DataError with a Thai message when it cannot be read."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError([Problem(shown_as, line, "", "ไฟล์ไม่ได้บันทึกเป็น UTF-8: ให้เปิดไฟล์แล้วบันทึกใหม่โดยเลือกการเข้ารหัส UTF-8")]) from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataError([Problem(shown_as, 1, "", "ไฟล์ว่างเปล่า: ไม่มีข้อมูลในไฟล์")])
+        data = loader.construct_document(node)
+    except _DuplicateKey as dup:
+        raise DataError([Problem(shown_as, dup.line, str(dup.key),
+                                 f"ชื่อช่อง '{dup.key}' ซ้ำกับบรรทัด {dup.first_line}: ให้ลบหรือรวมเป็นช่องเดียว")]) from None
+    except yaml.YAMLError as error:
+        raise DataError([_yaml_problem(shown_as, error)]) from None
+    finally:
+        loader.dispose()
+    lines: dict[PathKey, int] = {}
+    _record_lines(node, (), lines)
+    return Document(shown_as, data, lines)
+
+
+# --- pydantic errors in Thai --------------------------------------------------
+
+_FIELD_RULES = {
+    "id": "ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข - หรือ _ และขึ้นต้นด้วยตัวอักษร เช่น somchai",
+    "extension": "เบอร์ต่อต้องเป็นตัวเลข ๒ ถึง ๕ หลัก เช่น \"209\"",
+    "mobile": "เบอร์มือถือต้องเป็นตัวเลข ๑๐ หลัก ขึ้นต้นด้วย 0 เช่น \"0812345678\"",
+    "phone": "เบอร์โทรศัพท์ต้องเป็นตัวเลข ๙ หลักขึ้นต้นด้วย 0 (ใส่ช่วงคู่สายได้ เช่น \"054265018-21\") หรือเบอร์มือถือ ๑๐ หลัก",
+    "evidence": "ต้องเป็นชื่อหลักฐาน เช่น teams, bia, strategy:building",
+}
+
+
+def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    found = error.get("input")
+    shown = f" (พบ {found!r})" if found is not None and not isinstance(found, (dict, list)) else ""
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return f"ขาดช่อง '{name}' ซึ่งต้องมี"
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, loc)
+        guess = difflib.get_close_matches(name, allowed, n=1)
+        hint = f" หมายถึง '{guess[0]}' หรือไม่?" if guess else ""
+        listing = f" ช่องที่ใช้ได้: {', '.join(allowed)}" if allowed else ""
+        return f"ไม่รู้จักช่อง '{name}'{hint}{listing}"
+    if kind == "string_pattern_mismatch":
+        key = name if name in _FIELD_RULES else ("id" if name.endswith(("primary", "backup")) or "id" in name else name)
+        return _FIELD_RULES.get(key, "รูปแบบไม่ถูกต้อง") + shown
+    if kind in ("string_type", "string_too_short"):
+        return "ต้องเป็นข้อความ และต้องไม่เว้นว่าง" + shown
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "ต้องเป็นตัวเลขจำนวนเต็ม (ใช้เลขไทยหรือเลขอารบิกก็ได้)" + shown
+    if kind == "greater_than_equal":
+        return "ต้องเป็นตัวเลขไม่ติดลบ" + shown
+    if kind == "literal_error":
+        return f"ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {ctx.get('expected', '')}" + shown
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        return "ต้องเป็นวันที่แบบ ค.ศ. ปี-เดือน-วัน เช่น 2023-01-03" + shown
+    if kind in ("bool_type", "bool_parsing"):
+        return "ต้องเป็น true (มี/ใช่) หรือ false (ไม่มี/ไม่ใช่)" + shown
+    if kind == "too_short":
+        return f"ต้องมีอย่างน้อย {ctx.get('min_length', 1)} รายการ"
+    if kind == "list_type":
+        return "ต้องเป็นรายการ: แต่ละรายการขึ้นบรรทัดใหม่ด้วย - " + shown
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "ต้องเป็นกลุ่มข้อมูลแบบ ชื่อช่อง: ค่า" + shown
+    return f"ข้อมูลไม่ถูกต้อง: {error['msg']}" + shown
+
+
+def _allowed_fields(model: type[BaseModel] | None, loc: tuple) -> list[str]:
+    """Field names allowed where an unknown key was found (walks the model along loc)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validate_document(document: Document, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and (part == "[key]" or part.startswith(("function-", "constrained-")))))
+            problems.append(document.problem(loc, _thai_message(item, model)))
+        return None, problems

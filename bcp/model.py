@@ -1,0 +1,386 @@
+"""The plan's data model: what each YAML file may hold, field by field.
+
+Pydantic checks types and required fields; cross-references (a team naming a
+person who does not exist, ...) are checked in `bcp.validate`, which has the
+whole plan in hand.  Every model forbids unknown keys so that a misspelt key
+is an error, not silently ignored data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from bcp.thai import arabic_digits
+
+
+def _text(value: object) -> object:
+    # Thai typed on different keyboards/OSes arrives decomposed; store NFC.
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value.strip())
+    return value
+
+
+def _number(value: object) -> object:
+    # Clerks type Thai digits ("๑๒"): accept them wherever a number is expected.
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9๐-๙]+\s*", value):
+        return int(arabic_digits(value))
+    return value
+
+
+def _digits_string(value: object) -> object:
+    # Extensions and phone numbers are kept as ASCII digit strings.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        return arabic_digits(value).strip()
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0)]
+Extension = Annotated[str, BeforeValidator(_digits_string), StringConstraints(pattern=r"^[0-9]{2,5}$")]
+PhoneNumber = Annotated[
+    str,
+    BeforeValidator(_digits_string),
+    # 9 digits (landline, optionally a block of lines "054265018-21") or 10 (mobile).
+    StringConstraints(pattern=r"^0[0-9]{8}(-[0-9]{1,2})?$|^0[0-9]{9}$"),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- plan.yaml ---------------------------------------------------------------
+
+
+class TimeWindow(Model):
+    id: Id
+    amount: Count
+    unit: Literal["hour", "day", "week", "month"]
+
+    @property
+    def hours(self) -> int:
+        return self.amount * {"hour": 1, "day": 24, "week": 168, "month": 720}[self.unit]
+
+
+class UrgencyLevel(Model):
+    id: Id
+    name: Text
+
+
+class Office(Model):
+    name: Text
+    phone: PhoneNumber
+    address: Text | None = None
+
+
+class AlternateSite(Model):
+    name: Text
+    address: Text | None = None
+
+
+class PlanInfo(Model):
+    title: Text
+    title_en: Text
+    office: Office
+    author_unit: Text
+    date: dt.date
+    version: Text
+    digits: Literal["thai", "arabic"] = "thai"
+    introduction: list[Text] = Field(min_length=1)
+    objectives: list[Text] = Field(min_length=1)
+    assumptions_intro: Text
+    assumptions: list[Text] = Field(min_length=1)
+    alternate_site: AlternateSite
+    time_windows: list[TimeWindow] = Field(min_length=1)
+    urgency_levels: list[UrgencyLevel] = Field(min_length=1)
+
+
+# --- scope.yaml --------------------------------------------------------------
+
+
+class ImpactArea(Model):
+    id: Id
+    name: Text
+    definition: Text
+
+
+class Incident(Model):
+    id: Id
+    name: Text
+    impacts: list[Id]
+
+
+class Scope(Model):
+    introduction: Text
+    incidents: list[Incident] = Field(min_length=1)
+    resource_analysis: Text
+    impact_areas: list[ImpactArea] = Field(min_length=1)
+
+
+# --- people.yaml -------------------------------------------------------------
+
+
+class Person(Model):
+    id: Id
+    title: Text  # นาย / นาง / นางสาว ...
+    first_name: Text
+    last_name: Text
+    position: Text | None = None
+    extension: Extension | None = None
+    mobile: PhoneNumber | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.title}{self.first_name} {self.last_name}"
+
+
+class People(Model):
+    people: list[Person] = Field(min_length=1)
+
+
+# --- teams.yaml --------------------------------------------------------------
+
+
+class Role(Model):
+    role: Literal["lead", "member"]
+    primary: Id
+    backup: Id | None = None  # required by validation, with a clear message
+
+
+class Team(Model):
+    id: Id
+    name: Text
+    roles: list[Role] = Field(min_length=1)
+
+
+class Unit(Model):
+    """A responsible party that is not a BCP team (a section, a committee).
+
+    `teams` lists the BCP teams whose people act for the unit, if any."""
+
+    id: Id
+    name: Text
+    teams: list[Id] = []
+
+
+class Teams(Model):
+    introduction: list[Text] = Field(min_length=1)
+    role_names: dict[Literal["lead", "member"], Text]
+    bcp_head: Id
+    teams: list[Team] = Field(min_length=1)
+    units: list[Unit] = []
+
+
+# --- strategies.yaml ---------------------------------------------------------
+
+
+class Bullet(Model):
+    text: Text
+    highlight: Text | None = None  # a sentence the source underlines
+
+
+class Strategy(Model):
+    area: Id
+    resource: Text
+    measures: list[Bullet] = Field(min_length=1)
+
+
+class Strategies(Model):
+    strategies: list[Strategy] = Field(min_length=1)
+
+
+# --- bia.yaml ----------------------------------------------------------------
+
+
+class Process(Model):
+    id: Id
+    name: Text
+    urgency: Id
+    recovery: Id
+
+
+class Bia(Model):
+    introduction: Text
+    processes: list[Process] = Field(min_length=1)
+
+
+# --- resources.yaml ----------------------------------------------------------
+
+# A value per time window; null means "not stated in the plan" (unknown).
+Quantities = dict[Id, Count | None]
+
+
+class WorkspaceNeed(Model):
+    requirement: Text
+    source: Text
+    windows: list[Id] = Field(min_length=1)
+
+
+class EquipmentNeed(Model):
+    item: Text
+    source: Text
+    unit: Text
+    quantities: Quantities
+
+
+class SystemNeed(Model):
+    name: Text
+    source: Text
+    windows: list[Id] = Field(min_length=1)
+    notes: dict[Id, Text] = {}
+
+
+class StaffNeed(Model):
+    role: Text
+    counts: Quantities
+
+
+class ServiceNeed(Model):
+    name: Text
+    counts: Quantities
+    note_mark: bool = False  # the row carries the table note's asterisk
+
+
+class Resources(Model):
+    workspace: list[WorkspaceNeed] = Field(min_length=1)
+    equipment: list[EquipmentNeed] = Field(min_length=1)
+    it_introduction: Text
+    it_systems: list[SystemNeed] = Field(min_length=1)
+    staff: list[StaffNeed] = Field(min_length=1)
+    services: list[ServiceNeed] = Field(min_length=1)
+    services_note: Text | None = None
+
+
+# --- procedure.yaml ----------------------------------------------------------
+
+
+class Responsible(Model):
+    """Either a BCP team (its lead, or the whole team) or another unit."""
+
+    team: Id | None = None
+    unit: Id | None = None
+    scope: Literal["lead", "team", "lead_and_team"] = "team"
+
+
+class Step(Model):
+    id: Id
+    text: Text
+    highlight: Text | None = None
+    items: list[Text] = []
+    responsible: list[Responsible] = Field(min_length=1)
+
+
+class Phase(Model):
+    id: Id
+    start_day: Count
+    end_day: Count | None = None
+    within_hours: Count | None = None
+    title: Text
+    instruction: Text
+    steps: list[Step] = Field(min_length=1)
+
+
+class Procedure(Model):
+    phases: list[Phase] = Field(min_length=1)
+
+
+# --- checklist.yaml ----------------------------------------------------------
+
+Evidence = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(:[a-z0-9_-]+)?$")]
+
+
+class ChecklistItem(Model):
+    text: Text
+    specify: Text | None = None  # "อื่นๆ (ระบุ) ..."
+    answer: bool | None = None  # as ticked in the signed plan; None: not answered
+    evidence: Evidence | None = None  # what in the data shows it (see bcp.checklist)
+    items: list[ChecklistItem] = []
+
+
+class ChecklistPart(Model):
+    id: Id
+    title: Text
+    items: list[ChecklistItem] = Field(min_length=1)
+
+
+class TaskSystem(Model):
+    task: Text
+    system: Text
+
+
+class TaskTable(Model):
+    question: Text
+    rows: list[TaskSystem] = []
+
+
+class InfrastructureService(Model):
+    name: Text
+    measures: Text
+    continuous: bool = False
+    max_downtime: Text | None = None
+
+
+class Infrastructure(Model):
+    question: Text
+    heading: Text
+    services: list[InfrastructureService] = []
+
+
+class Priorities(Model):
+    """Part 3: the issues the committee asked about (resolution of a given date)."""
+
+    title: Text
+    resolution_date: dt.date
+    e_service: TaskTable
+    digital_title: Text
+    digital_current: TaskTable
+    digital_planned: TaskTable
+    infrastructure: Infrastructure
+
+
+class Checklist(Model):
+    title: Text
+    parts: list[ChecklistPart] = Field(min_length=1)
+    priorities: Priorities
+    notes: list[Text] = []
+
+
+# --- notes.yaml --------------------------------------------------------------
+
+
+class DataNote(Model):
+    id: Id
+    topic: Text
+    source: Text
+    decision: Text
+    where: Text
+    confirmed: bool = False
+
+
+class DataNotes(Model):
+    notes: list[DataNote] = []
+
+
+ChecklistItem.model_rebuild()
+
+# Each data file and the model of its content, in the order of the source plan.
+FILES: dict[str, type[Model]] = {
+    "plan.yaml": PlanInfo,
+    "scope.yaml": Scope,
+    "people.yaml": People,
+    "teams.yaml": Teams,
+    "strategies.yaml": Strategies,
+    "bia.yaml": Bia,
+    "resources.yaml": Resources,
+    "procedure.yaml": Procedure,
+    "checklist.yaml": Checklist,
+    "notes.yaml": DataNotes,
+}

@@ -1,0 +1,83 @@
+"""Render plan components from Jinja partials (one component a file).
+
+Autoescaping is on and undefined names are errors: every value from the data
+lands in HTML escaped, and a template typo fails the build instead of
+printing nothing.  No MkDocs here: the site, the cards and the PDFs share it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from bcp import thai
+from bcp.plan import Plan
+
+EDITIONS = ("internal", "public")
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_text(value: object) -> str:
+    """Data as literal text inside Markdown: HTML-escaped, Markdown specials backslashed."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(str(value))))
+
+
+class Renderer:
+    def __init__(self, plan: Plan, templates: str | Path, edition: str = "internal") -> None:
+        if edition not in EDITIONS:
+            raise ValueError(f"BCP_EDITION ต้องเป็น {' หรือ '.join(EDITIONS)} (พบ {edition!r})")
+        self.plan = plan
+        self.edition = edition
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters.update(self.filters())
+        self.env.globals.update(plan=plan, edition=edition, public=edition == "public",
+                                table_number=self.table_number)
+
+    # --- formatting ----------------------------------------------------------
+
+    def digits(self, value: object) -> str:
+        return thai.digits(value, self.plan.thai_digits)
+
+    def filters(self) -> dict:
+        thai_digits = self.plan.thai_digits
+        return {
+            "d": self.digits,
+            "thai_date": lambda d: thai.thai_date(d, thai_digits) if isinstance(d, dt.date) else "",
+            "phone": lambda n: thai.format_phone(n, thai_digits) if n else "",
+            "tel": lambda n: thai.tel_uri(n) if n else "",
+            "ext": lambda e: thai.format_extension(e, thai_digits) if e else "",
+            "window": lambda w: self.digits(self.plan.window_label(w)),
+            "count": lambda n: "ไม่ระบุ" if n is None else self.digits(n),
+        }
+
+    def table_number(self, key: str) -> str:
+        """Tables are numbered as in the source: one per team, then the fixed ones."""
+        teams = list(self.plan.teams)
+        if key in teams:
+            return self.digits(teams.index(key) + 1)
+        order = ["strategies", "bia", "workspace", "equipment", "it_systems", "staff", "services"]
+        return self.digits(len(teams) + order.index(key) + 1)
+
+    # --- rendering -----------------------------------------------------------
+
+    def render(self, name: str, base: str = "", **context: object) -> Markup:
+        """Render `name`.html; `base` is the relative path from the page to the site root."""
+        template = self.env.get_template(f"{name}.html")
+        context.setdefault("card_url", lambda person_id: f"{base}cards/{person_id}/")
+        context.setdefault("page_url", lambda page: f"{base}{page}/")
+        # Markdown treats a block of HTML as raw only when no line is indented
+        # by four spaces or more and no blank line splits it; keep it compact.
+        html = template.render(**context)
+        return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))

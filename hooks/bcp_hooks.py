@@ -1,0 +1,73 @@
+"""MkDocs hooks: load the plan before anything is built, stop on bad data.
+
+Small on purpose: the plan model and the markup live in `bcp` and in
+overrides/partials/bcp; this file only connects them to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a package
+    sys.path.insert(0, str(ROOT))
+
+from bcp import DataError, load_plan_cached  # noqa: E402
+from bcp.plan import Plan  # noqa: E402
+from bcp.render import Renderer  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.bcp")
+PARTIALS = ROOT / "overrides" / "partials" / "bcp"
+
+
+@dataclass
+class BuildContext:
+    plan: Plan
+    renderer: Renderer
+    edition: str
+
+
+def build_context(config: MkDocsConfig) -> BuildContext:
+    """The plan for this build; a data error aborts with the Thai report, no traceback."""
+    config_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    folder = Path(os.environ["BCP_DATA"]) if os.environ.get("BCP_DATA") else config_dir / "data"
+    edition = os.environ.get("BCP_EDITION") or "internal"
+    try:
+        plan = load_plan_cached(folder)
+        renderer = Renderer(plan, PARTIALS, edition)
+    except DataError as error:
+        raise Abort("\n" + error.report()) from None
+    except ValueError as error:
+        raise Abort(str(error)) from None
+    return BuildContext(plan, renderer, edition)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    context = build_context(config)
+    info = context.plan.info
+    config.site_name = f"{info.title} {info.office.name}"
+    config.site_description = f"{info.title} ({info.title_en}) {info.office.name}"
+    for warning in context.plan.warnings:
+        # INFO, not WARNING: weak data must not fail `mkdocs build --strict`.
+        log.info("%s", warning)
+    return config
+
+
+# href="something/" or href="../" (relative, ending in a slash): the page is
+# that folder's index.html.  Spelled out, links also work from file:// on a
+# laptop with no web server, and still work on the intranet server.
+_DIR_LINK = re.compile(r'(href=")((?![a-z][a-z0-9+.-]*:|/|#)[^"#?]*/)(["#?])')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = _DIR_LINK.sub(r"\1\2index.html\3", output)
+    return re.sub(r'(href=")(\.|\.\.)(["#])', r"\1\2/index.html\3", output)

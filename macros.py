@@ -1,0 +1,44 @@
+"""mkdocs-macros entry point: load the plan once, expose its components to pages.
+
+Pages call `{{ component("bia") }}`; the markup lives in overrides/partials/bcp/.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import sys
+from pathlib import Path
+
+# mkdocs-macros loads this file by path: make the project's packages importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bcp.render import markdown_text  # noqa: E402
+from hooks.bcp_hooks import build_context  # noqa: E402
+
+
+def define_env(env) -> None:
+    context = build_context(env.conf)
+    renderer = context.renderer
+
+    def base() -> str:
+        # Relative path from the current page to the site root ("" at the top).
+        url = env.page.url if env.page else ""
+        depth = len([part for part in posixpath.dirname(url.rstrip("/") + "/x").split("/") if part])
+        return "../" * depth
+
+    @env.macro
+    def component(name: str, **kwargs):
+        """Render one plan component (a partial under overrides/partials/bcp/)."""
+        return renderer.render(name, base=base(), **kwargs)
+
+    @env.macro
+    def team_tables():
+        return "\n\n".join(renderer.render("team_table", base=base(), team=t) for t in context.plan.teams.values())
+
+    @env.macro
+    def procedure_phases():
+        return "\n\n".join(renderer.render("procedure_phase", base=base(), phase=p) for p in context.plan.procedure.phases)
+
+    env.variables["plan"] = context.plan
+    env.filter(renderer.digits, name="d")
+    env.filter(markdown_text, name="md")
