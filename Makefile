@@ -1,0 +1,25 @@
+# make site   build the site and all PDFs into site/ (installs what is missing)
+# make test   the whole test suite
+# make serve  live preview while editing (no PDFs, fast)
+# make check  validate the data only
+.PHONY: site test serve check setup clean
+
+export NO_MKDOCS_2_WARNING := 1
+
+setup:
+	@scripts/setup.sh
+
+site: setup
+	@scripts/build_site.sh site
+
+test: setup
+	.venv/bin/python -m pytest
+
+serve: setup
+	.venv/bin/mkdocs serve
+
+check: setup
+	@.venv/bin/python -m bcp check
+
+clean:
+	rm -rf site site.new.* .pytest_cache

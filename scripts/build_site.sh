@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Build the site (with PDFs) next to site/, then swap it in: a failed build
+# leaves the previous good site/ untouched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${1:-site}"
+work="$(mktemp -d "${target%/}.new.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+.venv/bin/python -m bcp check
+BCP_PDF=1 .venv/bin/mkdocs build --strict --quiet -d "$work"
+if [ -d "$target" ]; then
+  mv "$target" "$work.old"
+fi
+mv "$work" "$target"
+rm -rf "$work.old"
+echo "สร้างเว็บไซต์เสร็จ / site built: $target/index.html"
