@@ -94,8 +94,33 @@ def _record_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> 
             _record_lines(item, path + (index,), lines)
 
 
+def _key_label(node: yaml.Node, line: int, key: str, parts: tuple[str, ...] = ()) -> str | None:
+    """Field path of the mapping key `key` written on `line`, labelled like Document.label.
+
+    Used when the data cannot be built (a duplicate key): only the node tree is there."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                here = parts + (key_node.value,)
+                if key_node.value == key and key_node.start_mark.line + 1 == line:
+                    return " › ".join(here)
+                found = _key_label(value_node, line, key, here)
+                if found:
+                    return found
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            ids = [v for k, v in getattr(item, "value", []) if isinstance(item, yaml.MappingNode)
+                   and isinstance(k, yaml.ScalarNode) and k.value == "id" and isinstance(v, yaml.ScalarNode)]
+            found = _key_label(item, line, key, parts + (ids[0].value if ids else f"ลำดับที่ {index + 1}",))
+            if found:
+                return found
+    return None
+
+
 # What PyYAML says, and what a clerk should do about it.
 _YAML_HINTS = (
+    # A file cut short (saved half-way, copied incompletely): PyYAML meets the end too early.
+    ("'<stream end>'", "ไฟล์จบกลางคัน: ข้อมูลส่วนท้ายขาดหาย (อาจบันทึกไม่ครบ) หรือวงเล็บ { [ เปิดแล้วไม่ได้ปิด"),
     ("'\\t'", "มีการกดปุ่ม Tab: ให้ย่อหน้าด้วยการเว้นวรรค (space) เท่านั้น"),
     ("found unexpected end of stream", "เครื่องหมายคำพูด (\" หรือ ') เปิดแล้วไม่ได้ปิด หรือไฟล์จบกลางคัน"),
     ("while scanning a quoted scalar", "เครื่องหมายคำพูด (\" หรือ ') เปิดแล้วไม่ได้ปิด"),
@@ -106,18 +131,58 @@ _YAML_HINTS = (
     ("could not find expected ':'", "ขาดเครื่องหมาย : หลังชื่อช่อง หรือข้อความยาวหลายบรรทัดย่อหน้าไม่ตรง"),
     ("found character that cannot start any token", "มีตัวอักษรที่ขึ้นต้นข้อมูลไม่ได้ (เช่น ` หรือ @): ครอบข้อความด้วยเครื่องหมายคำพูด"),
     ("found undefined alias", "อ้างถึง *ชื่อ ที่ไม่มี &ชื่อ กำหนดไว้"),
+    # Safe loading refuses every tag (e.g. !!python/object): only plain data is read.
+    ("could not determine a constructor", "มีแท็กที่ขึ้นต้นด้วย ! ซึ่งไม่รองรับ: ใช้ได้เฉพาะข้อความ ตัวเลข รายการ และ ชื่อช่อง: ค่า (ข้อความที่ขึ้นต้นด้วย ! ให้ครอบด้วยเครื่องหมายคำพูด)"),
 )
 
 
-def _yaml_problem(file: str, error: yaml.YAMLError) -> Problem:
+_UNCLOSED_QUOTE = "เครื่องหมายคำพูด (\" หรือ ') ที่เปิดในบรรทัดนี้ไม่ได้ปิด"
+
+
+def _swallowing_quote_line(text: str, error_line: int) -> int | None:
+    """Line where a quoted value opens that runs on to the error's line.
+
+    A missing closing quote makes YAML read the next lines as part of the
+    value, up to the next quote further down; the error is then reported
+    there, far from the real mistake."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.start_mark.line != token.end_mark.line and token.end_mark.line + 1 == error_line):
+                found = token.start_mark.line + 1
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def _yaml_problem(file: str, error: yaml.YAMLError, source: str = "") -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark else None
     text = str(getattr(error, "problem", "") or error)
     context = str(getattr(error, "context", "") or "")
+    if "while scanning a quoted scalar" in context and getattr(error, "context_mark", None):
+        # Point at the opening quote, not at the end of the file where YAML gave up.
+        return Problem(file, error.context_mark.line + 1, "", f"รูปแบบ YAML ไม่ถูกต้อง: {_UNCLOSED_QUOTE}")
+    opened = _swallowing_quote_line(source, line) if source and line else None
+    if opened:
+        return Problem(file, opened, "", f"รูปแบบ YAML ไม่ถูกต้อง: {_UNCLOSED_QUOTE}")
     for needle, hint in _YAML_HINTS:
         if needle in text or needle in context:
             return Problem(file, line, "", f"รูปแบบ YAML ไม่ถูกต้อง: {hint}")
     return Problem(file, line, "", f"รูปแบบ YAML ไม่ถูกต้อง ({text})")
+
+
+def _encoding_message(raw: bytes, error: UnicodeDecodeError) -> str:
+    if error.end >= len(raw) and error.reason == "unexpected end of data":
+        return "ไฟล์จบกลางตัวอักษร: ไฟล์อาจบันทึกไม่ครบ ให้ตรวจข้อความท้ายไฟล์แล้วบันทึกใหม่"
+    try:
+        legacy_thai = any("\u0e01" <= ch <= "\u0e5b" for ch in raw.decode("cp874"))
+    except UnicodeDecodeError:
+        legacy_thai = False
+    # Notepad's "ANSI" on a Thai Windows is TIS-620 / Windows-874.
+    where = " (ดูเหมือนบันทึกเป็นรหัสภาษาไทยแบบเก่า TIS-620 / ANSI)" if legacy_thai else ""
+    return f"ไฟล์ไม่ได้บันทึกเป็น UTF-8{where}: ให้เปิดไฟล์แล้วบันทึกใหม่โดยเลือกการเข้ารหัส UTF-8"
 
 
 def read_yaml(path: Path, shown_as: str) -> Document:
@@ -127,7 +192,7 @@ def read_yaml(path: Path, shown_as: str) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError([Problem(shown_as, line, "", "ไฟล์ไม่ได้บันทึกเป็น UTF-8: ให้เปิดไฟล์แล้วบันทึกใหม่โดยเลือกการเข้ารหัส UTF-8")]) from None
+        raise DataError([Problem(shown_as, line, "", _encoding_message(raw, error))]) from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -135,10 +200,10 @@ def read_yaml(path: Path, shown_as: str) -> Document:
             raise DataError([Problem(shown_as, 1, "", "ไฟล์ว่างเปล่า: ไม่มีข้อมูลในไฟล์")])
         data = loader.construct_document(node)
     except _DuplicateKey as dup:
-        raise DataError([Problem(shown_as, dup.line, str(dup.key),
+        raise DataError([Problem(shown_as, dup.line, _key_label(node, dup.line, str(dup.key)) or str(dup.key),
                                  f"ชื่อช่อง '{dup.key}' ซ้ำกับบรรทัด {dup.first_line}: ให้ลบหรือรวมเป็นช่องเดียว")]) from None
     except yaml.YAMLError as error:
-        raise DataError([_yaml_problem(shown_as, error)]) from None
+        raise DataError([_yaml_problem(shown_as, error, text)]) from None
     finally:
         loader.dispose()
     lines: dict[PathKey, int] = {}
@@ -149,12 +214,15 @@ def read_yaml(path: Path, shown_as: str) -> Document:
 # --- pydantic errors in Thai --------------------------------------------------
 
 _FIELD_RULES = {
-    "id": "ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข - หรือ _ และขึ้นต้นด้วยตัวอักษร เช่น somchai",
+    "id": "ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข - หรือ _ ไม่มีเว้นวรรค เช่น somchai",
     "extension": "เบอร์ต่อต้องเป็นตัวเลข ๒ ถึง ๕ หลัก เช่น \"209\"",
     "mobile": "เบอร์มือถือต้องเป็นตัวเลข ๑๐ หลัก ขึ้นต้นด้วย 0 เช่น \"0812345678\"",
     "phone": "เบอร์โทรศัพท์ต้องเป็นตัวเลข ๙ หลักขึ้นต้นด้วย 0 (ใส่ช่วงคู่สายได้ เช่น \"054265018-21\") หรือเบอร์มือถือ ๑๐ หลัก",
     "evidence": "ต้องเป็นชื่อหลักฐาน เช่น teams, bia, strategy:building",
 }
+
+
+_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"  # as bcp.model.Id
 
 
 def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
@@ -173,7 +241,8 @@ def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
         listing = f" ช่องที่ใช้ได้: {', '.join(allowed)}" if allowed else ""
         return f"ไม่รู้จักช่อง '{name}'{hint}{listing}"
     if kind == "string_pattern_mismatch":
-        key = name if name in _FIELD_RULES else ("id" if name.endswith(("primary", "backup")) or "id" in name else name)
+        # Every reference to another item (primary, impacts, team ...) uses the id pattern.
+        key = name if name in _FIELD_RULES else ("id" if ctx.get("pattern") == _ID_PATTERN else name)
         return _FIELD_RULES.get(key, "รูปแบบไม่ถูกต้อง") + shown
     if kind in ("string_type", "string_too_short"):
         return "ต้องเป็นข้อความ และต้องไม่เว้นว่าง" + shown
@@ -181,6 +250,8 @@ def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
         return "ต้องเป็นตัวเลขจำนวนเต็ม (ใช้เลขไทยหรือเลขอารบิกก็ได้)" + shown
     if kind == "greater_than_equal":
         return "ต้องเป็นตัวเลขไม่ติดลบ" + shown
+    if kind == "value_error" and isinstance(ctx.get("error"), ValueError):
+        return str(ctx["error"])  # our own validators raise Thai messages
     if kind == "literal_error":
         return f"ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {ctx.get('expected', '')}" + shown
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
-from bcp.thai import arabic_digits
+from bcp.thai import arabic_digits, normalize_phone
 
 
 def _text(value: object) -> object:
@@ -50,6 +50,8 @@ PhoneNumber = Annotated[
     BeforeValidator(_digits_string),
     # 9 digits (landline, optionally a block of lines "054265018-21") or 10 (mobile).
     StringConstraints(pattern=r"^0[0-9]{8}(-[0-9]{1,2})?$|^0[0-9]{9}$"),
+    # The prefixes and ranges the site formats: a number that passes here never fails the build.
+    AfterValidator(normalize_phone),
 ]
 
 
@@ -177,6 +179,15 @@ class Teams(Model):
     bcp_head: Id
     teams: list[Team] = Field(min_length=1)
     units: list[Unit] = []
+
+    @field_validator("role_names")
+    @classmethod
+    def _every_role_named(cls, names: dict) -> dict:
+        # Every team table prints the name of each role: a missing one would fail the build.
+        missing = [role for role in ("lead", "member") if role not in names]
+        if missing:
+            raise ValueError(f"ต้องมีชื่อบทบาทครบทั้ง lead และ member: ขาด {', '.join(missing)}")
+        return names
 
 
 # --- strategies.yaml ---------------------------------------------------------

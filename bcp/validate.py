@@ -67,7 +67,7 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
                 c.error("procedure.yaml", ("phases", pi, "steps", si, "id"),
                         f"ขั้นตอน '{step.id}' ซ้ำกับขั้นตอนในระยะ {step_ids[step.id]}: id ต้องไม่ซ้ำกัน")
             step_ids.setdefault(step.id, phase.id)
-    team_ids = {t.id for t in p.teams_file.teams}
+    team_ids = list(p.teams)  # in data order: listed in messages
     for ui, unit in enumerate(p.teams_file.units):
         if unit.id in team_ids:
             c.error("teams.yaml", ("units", ui, "id"), f"'{unit.id}' ใช้เป็น id ของทีมแล้ว: ตั้ง id ของหน่วยงานให้ต่างกัน")

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
@@ -44,18 +45,20 @@ def build_context(config: MkDocsConfig) -> BuildContext:
     try:
         plan = load_plan_cached(folder)
         renderer = Renderer(plan, PARTIALS, edition)
-    except DataError as error:
-        raise Abort("\n" + error.report()) from None
-    except ValueError as error:
-        raise Abort(str(error)) from None
+    except (DataError, ValueError) as error:
+        # Abort prints to stdout: the report itself goes to stderr, with every other error.
+        print(error.report() if isinstance(error, DataError) else str(error), file=sys.stderr)
+        raise Abort("หยุดสร้างเว็บไซต์: แก้ตามรายการด้านบนแล้วลองใหม่") from None
     return BuildContext(plan, renderer, edition)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     context = build_context(config)
     info = context.plan.info
-    config.site_name = f"{info.title} {info.office.name}"
-    config.site_description = f"{info.title} ({info.title_en}) {info.office.name}"
+    # The theme prints these unescaped in <title>, <meta> and the header (and escapes
+    # them with `|e` elsewhere): Markup is escaped once here and never twice.
+    config.site_name = escape(f"{info.title} {info.office.name}")
+    config.site_description = escape(f"{info.title} ({info.title_en}) {info.office.name}")
     for warning in context.plan.warnings:
         # INFO, not WARNING: weak data must not fail `mkdocs build --strict`.
         log.info("%s", warning)

@@ -7,7 +7,8 @@ target="${1:-site}"
 work="$(mktemp -d "${target%/}.new.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 .venv/bin/python -m bcp check
-BCP_PDF=1 .venv/bin/mkdocs build --strict --quiet -d "$work"
+# No --quiet: it hides the warnings that make a --strict build fail, so it would fail silently.
+BCP_PDF=1 .venv/bin/mkdocs build --strict -d "$work"
 if [ -d "$target" ]; then
   mv "$target" "$work.old"
 fi

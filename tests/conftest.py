@@ -53,3 +53,60 @@ def page_text(site: Path, page: str) -> str:
     main = raw.split('<article', 1)[-1].split('</article>', 1)[0]
     text = re.sub(r"<[^>]+>", " ", main)
     return re.sub(r"\s+", " ", html.unescape(text))
+
+
+# --- data copies: each test is one small edit of the real data ---------------
+
+
+class DataCopy:
+    """A copy of a data folder under tmp_path, changed by plain text edits."""
+
+    def __init__(self, folder: Path, source: Path = LAMPANG) -> None:
+        import shutil
+
+        shutil.copytree(source, folder)
+        self.folder = folder
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+    def shown(self, name: str) -> str:
+        """The file name as a Problem names it (absolute: the copy is outside the project)."""
+        return str(self.folder / name)
+
+    def text(self, name: str) -> str:
+        return self.path(name).read_text(encoding="utf-8")
+
+    def write(self, name: str, text: str) -> None:
+        self.path(name).write_text(text, encoding="utf-8")
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        """Replace `old`, which must occur exactly once, so each edit is unambiguous."""
+        text = self.text(name)
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {name}"
+        self.write(name, text.replace(old, new))
+
+    def line_of(self, name: str, needle: str) -> int:
+        """1-based line of the one occurrence of `needle` in the (edited) file."""
+        text = self.text(name)
+        assert text.count(needle) == 1, f"{needle!r} occurs {text.count(needle)} times in {name}"
+        return text[: text.index(needle)].count("\n") + 1
+
+    def load(self):
+        from bcp import load_plan
+
+        return load_plan(self.folder)
+
+    def problems(self) -> list:
+        """Every problem the loader reports; fails the test when the data loads."""
+        from bcp import DataError, load_plan
+
+        with pytest.raises(DataError) as raised:
+            load_plan(self.folder)
+        return raised.value.problems
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> DataCopy:
+    """A fresh copy of the Lampang data for one test to break."""
+    return DataCopy(tmp_path / "data")
