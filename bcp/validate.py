@@ -5,6 +5,7 @@ Each rule reports a Problem naming the file and line of the offending value.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,7 +40,9 @@ class Checker:
     def known(self, file: str, path: tuple, value: str, known: Iterable[str], what: str) -> bool:
         known = list(known)
         if value not in known:
-            self.error(file, path, f"ไม่พบ{what} '{value}': ที่ใช้ได้คือ {', '.join(known)}")
+            guess = difflib.get_close_matches(value, known, n=1)
+            hint = f" (หมายถึง '{guess[0]}' หรือไม่?)" if guess else ""
+            self.error(file, path, f"ไม่พบ{what} '{value}'{hint}: ที่ใช้ได้คือ {', '.join(known)}")
             return False
         return True
 

@@ -41,7 +41,7 @@ def test_unknown_person_in_a_team(data_copy, field):
 def test_unknown_bcp_head(data_copy):
     data_copy.replace("teams.yaml", "bcp_head: wanphen", "bcp_head: wanpen")
     only_error(data_copy, "teams.yaml", data_copy.line_of("teams.yaml", "bcp_head:"), "bcp_head",
-               f"ไม่พบบุคคล 'wanpen': ที่ใช้ได้คือ {PEOPLE}")
+               f"ไม่พบบุคคล 'wanpen' (หมายถึง 'wanphen' หรือไม่?): ที่ใช้ได้คือ {PEOPLE}")
 
 
 def test_nobody_is_their_own_backup(data_copy):
