@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
-from bcp.thai import arabic_digits, normalize_phone
+from bcp.thai import arabic_digits, normalize_phone, normalize_thai
 
 
 def _text(value: object) -> object:
-    # Thai typed on different keyboards/OSes arrives decomposed; store NFC.
+    # Thai typed on different keyboards/OSes arrives decomposed or with a mark
+    # typed twice; show it as it should be (bcp check warns so the file gets fixed).
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value.strip())
+        return normalize_thai(value.strip())
     return value
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from bcp.loader import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
+from bcp.thai import has_thai_typing_problems
 
 EVIDENCE_KINDS = {"teams", "bia", "resources", "strategy", "call_tree", "procedure", "incident"}
 
@@ -45,6 +46,18 @@ class Checker:
             self.error(file, path, f"ไม่พบ{what} '{value}'{hint}: ที่ใช้ได้คือ {', '.join(known)}")
             return False
         return True
+
+
+def _strings(value: Any, path: tuple):
+    """Every string in a parsed YAML document, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
 
 
 def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
@@ -159,6 +172,11 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
         return c.problems  # later warnings would look up ids that may not exist
 
     # warnings: allowed, but weak
+    for name, doc in docs.items():
+        for path, text in _strings(doc.data, ()):
+            if has_thai_typing_problems(text):
+                c.warn(name, path, "สระหรือวรรณยุกต์พิมพ์แยกส่วนหรือพิมพ์ซ้ำ (เช่น ำ พิมพ์เป็น ํ กับ า): "
+                                   "ระบบแสดงผลให้ถูกต้องแล้ว แต่ควรพิมพ์คำนั้นใหม่ในไฟล์")
     key_people = {p.teams_file.bcp_head} | {
         pid for team in p.teams_file.teams for role in team.roles if role.role == "lead" for pid in (role.primary, role.backup) if pid}
     for index, person in enumerate(p.people_file.people):

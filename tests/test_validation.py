@@ -228,3 +228,22 @@ def test_the_warning_goes_once_the_mobile_is_there(data_copy):
 def test_warnings_wait_until_the_errors_are_fixed(data_copy):
     data_copy.replace("teams.yaml", "backup: wichan", "backup: jirayu")
     assert [p.level for p in data_copy.problems()] == ["error"]
+
+
+# --- Thai typing problems: shown right, and the author is told ------------------------
+
+
+@pytest.mark.parametrize("typed, meaning", [
+    ("บุคลากรหลั\u0e48\u0e48ก", "doubled MAI EK"),
+    ("บุคลากรหลัก ป\u0e4d\u0e32", "SARA AM typed as NIKHAHIT + SARA AA"),
+])
+def test_decomposed_or_doubled_marks_are_normalised_with_a_warning(data_copy, typed, meaning):
+    data_copy.replace("strategies.yaml", "resource: บุคลากรหลัก\n", f"resource: {typed}\n")
+    plan = data_copy.load()
+    shown = plan.strategies[3].resource
+    assert "\u0e48\u0e48" not in shown and "\u0e4d\u0e32" not in shown, meaning
+    assert shown in ("บุคลากรหลั\u0e48ก", "บุคลากรหลัก ปำ")
+    warnings = [w for w in plan.warnings if w.file == data_copy.shown("strategies.yaml")]
+    assert [(w.line, w.field) for w in warnings] == [
+        (data_copy.line_of("strategies.yaml", typed), "strategies › ลำดับที่ 4 › resource")]
+    assert "พิมพ์แยกส่วนหรือพิมพ์ซ้ำ" in warnings[0].message
