@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bcp import DataError, data_dir, load_plan
+from bcp.review import review_status
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -18,6 +19,8 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     for warning in plan.warnings:
         print(warning, file=sys.stderr)
+    for reminder in review_status(plan).reminders:
+        print(reminder.problem(str(folder / "revisions.yaml")), file=sys.stderr)
     print(f"ข้อมูลแผนถูกต้อง: {folder} ({len(plan.people)} คน, {len(plan.teams)} ทีม, "
           f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(plan.warnings)} รายการ)")
     return 0
