@@ -115,13 +115,22 @@ def esc(text: object) -> str:
     return " ".join(str(text).split()).translate(_MD_SPECIALS)
 
 
-def short(text: str, limit: int = 60) -> str:
+def short(text: str, limit: int = 80) -> str:
     """The start of a long text, cut at a space, to name a step or an item."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
+    cut = text.rfind(" ", 0, limit + 1)
+    if cut <= limit * 2 // 3:
+        # Thai runs long without spaces: cut between words (PyThaiNLP's dictionary segmenter).
+        from pythainlp.tokenize import word_tokenize
+
+        cut = 0
+        for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+            if cut + len(word) > limit:
+                break
+            cut += len(word)
+    return text[:cut].rstrip() + "…"
 
 
 def _moved(old_order: Sequence[Hashable], new_order: Sequence[Hashable]) -> list[Hashable]:
