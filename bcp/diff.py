@@ -468,10 +468,8 @@ class Differ:
                        f"{', '.join(area(self.new, a) for a in i.impacts)})") for i in added]
         for a, b in pairs:
             out += self.changed(f"ชื่อเหตุการณ์", a.name, b.name)
-            old_impacts = {area(self.old, x) for x in a.impacts}
-            new_impacts = [area(self.new, x) for x in b.impacts]
-            gained = [x for x in new_impacts if x not in old_impacts]
-            lost = [area(self.old, x) for x in a.impacts if area(self.old, x) not in new_impacts]
+            gained = [area(self.new, x) for x in b.impacts if x not in a.impacts]
+            lost = [area(self.old, x) for x in a.impacts if x not in b.impacts]
             if gained:
                 out.append(Change(f"เหตุการณ์ {self.q(b.name)} มีผลกระทบเพิ่ม: {', '.join(gained)}"))
             if lost:
@@ -514,8 +512,9 @@ class Differ:
         out = self.texts("ย่อหน้าในบทนำทีมงาน", o.introduction, n.introduction)
         for kind in ("lead", "member"):
             out += self.changed(f"ชื่อเรียก{_ROLE_KINDS[kind]}", o.role_names.get(kind), n.role_names.get(kind))
-        out += self.changed("หัวหน้าคณะบริหารความต่อเนื่องของหน่วยงาน", self.person(self.old, o.bcp_head),
-                            self.person(self.new, n.bcp_head), str)
+        if o.bcp_head != n.bcp_head:
+            out += self.changed("หัวหน้าคณะบริหารความต่อเนื่องของหน่วยงาน", self.person(self.old, o.bcp_head),
+                                self.person(self.new, n.bcp_head), str)
 
         def roles_text(plan: Plan, team: m.Team) -> list[str]:
             return [f"{_ROLE_KINDS[r.role]}: {self.person(plan, r.primary)} (สำรอง: {self.person(plan, r.backup)})" for r in team.roles]
@@ -539,7 +538,7 @@ class Differ:
             out += self.changed("ชื่อหน่วยงานผู้รับผิดชอบ", a.name, b.name)
             old_teams = [self.team(self.old, t) for t in a.teams]
             new_teams = [self.team(self.new, t) for t in b.teams]
-            if old_teams != new_teams:
+            if a.teams != b.teams and old_teams != new_teams:
                 out.append(Change(f"ทีมที่ทำงานแทนหน่วยงาน {self.q(b.name)} เปลี่ยนจาก "
                                   f"{', '.join(old_teams) or '(ไม่มี)'} เป็น {', '.join(new_teams) or '(ไม่มี)'}"))
         out += self.rest("", o, n, ("introduction", "role_names", "bcp_head", "teams", "units"))
@@ -560,6 +559,7 @@ class Differ:
                     old_left.remove(a)
                     new_left.remove(b)
 
+        match(lambda a, b: a.primary == b.primary)
         match(lambda a, b: old_name(a.primary) == new_name(b.primary))
         match(lambda a, b: a.role == b.role == "lead")
         match(lambda a, b: a.role == b.role and a.backup is not None and old_name(a.backup) == new_name(b.backup))
@@ -572,9 +572,9 @@ class Differ:
             kind = _ROLE_KINDS[b.role]
             if a.role != b.role:
                 out.append(Change(f"{team}: {new_name(b.primary)} เปลี่ยนจาก{_ROLE_KINDS[a.role]}เป็น{kind}"))
-            if old_name(a.primary) != new_name(b.primary):
+            if a.primary != b.primary and old_name(a.primary) != new_name(b.primary):
                 out.append(Change(f"{team}: {kind} (บุคลากรหลัก) เปลี่ยนจาก {old_name(a.primary)} เป็น {new_name(b.primary)}"))
-            if old_name(a.backup) != new_name(b.backup):
+            if a.backup != b.backup and old_name(a.backup) != new_name(b.backup):
                 out.append(Change(f"{team}: ผู้สำรองของ {new_name(b.primary)} ({kind}) เปลี่ยนจาก "
                                   f"{old_name(a.backup)} เป็น {new_name(b.backup)}"))
         order_old = [old_name(r.primary) for r in old.roles]
@@ -613,8 +613,11 @@ class Differ:
         for a, b in pairs:
             name = self.q(b.name)
             out += self.changed("ชื่อกระบวนการ", a.name, b.name)
-            out += self.changed(f"ความเร่งด่วนของกระบวนการ {name}", urgency(self.old, a), urgency(self.new, b), str)
-            out += self.changed(f"ระยะเวลาเป้าหมายในการฟื้นคืนของกระบวนการ {name}", recovery(self.old, a), recovery(self.new, b), str)
+            # References are compared by id: renaming a level or a window is said once, where it is defined.
+            if a.urgency != b.urgency:
+                out += self.changed(f"ความเร่งด่วนของกระบวนการ {name}", urgency(self.old, a), urgency(self.new, b), str)
+            if a.recovery != b.recovery:
+                out += self.changed(f"ระยะเวลาเป้าหมายในการฟื้นคืนของกระบวนการ {name}", recovery(self.old, a), recovery(self.new, b), str)
             out += self.rest(f"กระบวนการ {name}", a, b, ("id", "name", "urgency", "recovery"))
         if _moved([p.id for p in o.processes], [p.id for p in n.processes]):
             out.append(Change("ลำดับกระบวนการเปลี่ยนเป็น " + ", ".join(self.q(p.name) for p in n.processes)))
@@ -652,7 +655,8 @@ class Differ:
 
         out += rows("พื้นที่ปฏิบัติงานสำรอง", o.workspace, n.workspace, "source", lambda a, b, label: (
             self.changed(f"ความต้องการพื้นที่ของ {label}", a.requirement, b.requirement)
-            + self.changed(f"ช่วงเวลาที่ใช้ {label}", windows(self.old, a.windows), windows(self.new, b.windows), str)
+            + (self.changed(f"ช่วงเวลาที่ใช้ {label}", windows(self.old, a.windows), windows(self.new, b.windows), str)
+               if a.windows != b.windows else [])
             + self.rest(f"พื้นที่ปฏิบัติงานสำรอง {label}", a, b, ("source", "requirement", "windows"))))
         out += rows("วัสดุอุปกรณ์", o.equipment, n.equipment, "item", lambda a, b, label: (
             counts(b.item, a.quantities, b.quantities, b.unit)
@@ -661,9 +665,13 @@ class Differ:
             + self.rest(f"วัสดุอุปกรณ์ {label}", a, b, ("item", "quantities", "source", "unit"))))
         out += self.changed("ข้อความนำเทคโนโลยีสารสนเทศ", o.it_introduction, n.it_introduction)
         out += rows("ระบบเทคโนโลยีสารสนเทศ", o.it_systems, n.it_systems, "name", lambda a, b, label: (
-            self.changed(f"ช่วงเวลาที่ต้องใช้ {label}", windows(self.old, a.windows), windows(self.new, b.windows), str)
+            (self.changed(f"ช่วงเวลาที่ต้องใช้ {label}", windows(self.old, a.windows), windows(self.new, b.windows), str)
+             if a.windows != b.windows else [])
             + self.changed(f"แหล่งที่มาของ {label}", a.source, b.source)
-            + self.rest(f"ระบบ {label}", a, b, ("name", "windows", "source"))))
+            + [change for w in [*b.notes, *(k for k in a.notes if k not in b.notes)] for change in self.changed(
+                f"หมายเหตุของ {label} ช่วง {self.window(self.new if w in b.notes else self.old, w)}",
+                a.notes.get(w), b.notes.get(w))]
+            + self.rest(f"ระบบ {label}", a, b, ("name", "windows", "source", "notes"))))
         out += rows("บุคลากรหลักที่จำเป็น", o.staff, n.staff, "role", lambda a, b, label: (
             counts(b.role, a.counts, b.counts, "คน") + self.rest(f"บุคลากร {label}", a, b, ("role", "counts"))))
         out += rows("ผู้ให้บริการ", o.services, n.services, "name", lambda a, b, label: (
@@ -728,12 +736,49 @@ class Differ:
                               [f"เดิม: {self.q(a.text)}", f"ใหม่: {self.q(b.text)}"]))
         out += self.changed(f"ข้อความที่เน้นของขั้นตอน {name}", a.highlight, b.highlight)
         out += self.texts(f"หัวข้อย่อยของขั้นตอน {name}", a.items, b.items)
-        out += self.changed(f"ผู้รับผิดชอบขั้นตอน {name}", self.responsible(self.old, a), self.responsible(self.new, b), str)
+        if a.responsible != b.responsible:
+            out += self.changed(f"ผู้รับผิดชอบขั้นตอน {name}", self.responsible(self.old, a), self.responsible(self.new, b), str)
         out += self.rest(f"ขั้นตอน {name}", a, b, ("id", "text", "highlight", "items", "responsible"))
         return out
 
     def checklist(self) -> list[Change]:
-        return self.rest("แบบตรวจสอบ", self.old.checklist, self.new.checklist, ())
+        o, n = self.old.checklist, self.new.checklist
+        out = self.changed("ชื่อแบบตรวจสอบ", o.title, n.title)
+        added, removed, pairs = _keyed(o.parts, n.parts, lambda part: part.id)
+        out += [Change(f"ลบส่วน {self.q(part.title)} ของแบบตรวจสอบ") for part in removed]
+        out += [Change(f"เพิ่มส่วน {self.q(part.title)} ในแบบตรวจสอบ") for part in added]
+        for a, b in pairs:
+            out += self.changed("ชื่อส่วนของแบบตรวจสอบ", a.title, b.title)
+            out += self.checklist_items(f"ส่วน{esc(b.title)}", a.items, b.items)
+        if _moved([part.id for part in o.parts], [part.id for part in n.parts]):
+            out.append(Change("ลำดับส่วนของแบบตรวจสอบเปลี่ยนเป็น " + ", ".join(self.q(part.title) for part in n.parts)))
+        out += self.texts("หมายเหตุของแบบตรวจสอบ", o.notes, n.notes)
+        out += self.rest("", o, n, ("title", "parts", "notes"))
+        return out
+
+    def checklist_items(self, where: str, old: list[m.ChecklistItem], new: list[m.ChecklistItem]) -> list[Change]:
+        """Items have no id: matched by their text; a reworded item keeps its place."""
+        out: list[Change] = []
+        answer = lambda value: self.scalar(self.new, value, "answer")  # noqa: E731
+        matcher = difflib.SequenceMatcher(None, [i.text for i in old], [i.text for i in new], autojunk=False)
+        pairs = []
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+                pairs += zip(old[i1:i2], new[j1:j2])
+                continue
+            out += [Change(f"ลบข้อ {self.q(i.text)} ({where})") for i in old[i1:i2]]
+            out += [Change(f"เพิ่มข้อ {self.q(i.text)} ({where}) คำตอบ: {answer(i.answer)}") for i in new[j1:j2]]
+        for a, b in pairs:
+            item = f"ข้อ {self.q(b.text)} ({where})"
+            if a.text != b.text:
+                out.append(Change(f"แก้ไขข้อความข้อในแบบตรวจสอบ ({where})", [f"เดิม: {self.q(a.text)}", f"ใหม่: {self.q(b.text)}"]))
+            if a.answer != b.answer:
+                out.append(Change(f"{item}: คำตอบเปลี่ยนจาก {answer(a.answer)} เป็น {answer(b.answer)}"))
+            out += self.changed(f"ข้อความที่ระบุใน{item}", a.specify, b.specify)
+            out += self.changed(f"หลักฐานของ{item}", a.evidence, b.evidence, esc)
+            out += self.checklist_items(f"{where} › {esc(short(b.text, 40))}", a.items, b.items)
+            out += self.rest(item, a, b, ("text", "answer", "specify", "evidence", "items"))
+        return out
 
     def notes(self) -> list[Change]:
         out: list[Change] = []

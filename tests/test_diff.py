@@ -273,13 +273,29 @@ def test_office_phone_and_time_window_changed(repo):
     assert "- ช่วงเวลา ๒ สัปดาห์ เปลี่ยนเป็น ๑๐ วัน" in info
 
 
-def test_checklist_answer_and_note_confirmed_fall_through_to_plain_thai(repo):
+def test_checklist_answer_and_note_confirmed(repo):
     repo.edit("checklist.yaml", "      - text: ก่อนหน้านี้มีแผนเดิมอยู่\n        answer: true", "      - text: ก่อนหน้านี้มีแผนเดิมอยู่\n        answer: false")
     repo.edit("notes.yaml", "    where: people.yaml (thatchakorn)\n", "    where: people.yaml (thatchakorn)\n    confirmed: true\n")
     text = repo.changed()
-    assert "คำตอบ เปลี่ยนจาก มี เป็น ไม่มี" in section(text, "แบบตรวจสอบ")
-    assert "“ก่อนหน้านี้มีแผนเดิมอยู่”" in section(text, "แบบตรวจสอบ")
+    assert section(text, "แบบตรวจสอบ") == "- ข้อ “ก่อนหน้านี้มีแผนเดิมอยู่” (ส่วนข้อมูลพื้นฐาน): คำตอบเปลี่ยนจาก มี เป็น ไม่มี"
     assert section(text, "บันทึกการตัดสินใจเรื่องข้อมูล").strip() == "- ยืนยันบันทึกเรื่อง “นามสกุลของ นางสาวทัชชกร”"
+
+
+def test_renamed_urgency_level_is_said_once_not_for_every_process(repo):
+    repo.edit("plan.yaml", "{id: high, name: สูง}", "{id: high, name: สูงมาก}")
+    repo.edit("teams.yaml", "    name: หัวหน้าฝ่าย/หัวหน้ากลุ่ม", "    name: หัวหน้าฝ่ายและหัวหน้ากลุ่ม")
+    text = repo.changed()
+    assert [s for s in re.findall(r"^### (.*)$", text, re.M)] == ["ข้อมูลทั่วไป", "ทีมงาน"]
+    assert section(text, "ข้อมูลทั่วไป") == "- ระดับความเร่งด่วน “สูง” เปลี่ยนชื่อเป็น “สูงมาก”"
+    assert section(text, "ทีมงาน") == (
+        "- ชื่อหน่วยงานผู้รับผิดชอบ เปลี่ยนจาก “หัวหน้าฝ่าย/หัวหน้ากลุ่ม” เป็น “หัวหน้าฝ่ายและหัวหน้ากลุ่ม”")
+
+
+def test_generic_fields_are_still_reported(repo):
+    repo.edit("checklist.yaml", "- task: ภารกิจกฎหมาย", "- task: ภารกิจด้านกฎหมาย")
+    assert section(repo.changed(), "แบบตรวจสอบ") == (
+        "- ส่วนประเด็นที่คณะกรรมการสอบถาม › ระบบ e-Service › แถว “ภารกิจกฎหมาย” › ภารกิจ/งาน "
+        "เปลี่ยนจาก “ภารกิจกฎหมาย” เป็น “ภารกิจด้านกฎหมาย”")
 
 
 # --- revisions and review ----------------------------------------------------
@@ -390,3 +406,11 @@ def test_data_is_escaped_for_markdown(repo):
     repo.edit("people.yaml", "position: นิติกรปฏิบัติการ", "position: \"นิติกร *ชำนาญการ* <b>|</b>\"")
     people = section(repo.changed(), "บุคลากร")
     assert "เป็น นิติกร \\*ชำนาญการ\\* &lt;b&gt;\\|&lt;/b&gt;" in people
+
+
+def test_a_change_no_rule_words_is_still_reported(repo, monkeypatch):
+    from bcp.diff import Differ
+
+    repo.edit("people.yaml", 'extension: "411"', 'extension: "499"')
+    monkeypatch.setattr(Differ, "people", lambda self: [])  # as if a new field had no sentence yet
+    assert section(repo.changed(), "บุคลากร") == "- มีการแก้ไขในไฟล์ people.yaml"
