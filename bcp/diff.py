@@ -23,11 +23,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bcp import _FIELDS as _PLAN_FIELDS  # Plan attribute of each file, in FILES order
 from bcp import data_dir, load_plan, thai
 from bcp import model as m
 from bcp.model import FILES
 from bcp.plan import Plan
-from bcp.problems import DataError, Problem
+from bcp.problems import DataError
 
 # --- reading a revision's data -----------------------------------------------
 
@@ -822,9 +823,7 @@ class Differ:
         return out
 
 
-# Plan attribute and summary section of each data file (the safety net above).
-_PLAN_FIELDS = ("info", "scope", "people_file", "teams_file", "strategies_file", "bia", "resources",
-                "procedure", "checklist", "notes_file", "revisions_file")
+# Summary section of each data file (the safety net above).
 _SECTION_OF_FILE = {
     "plan.yaml": "ข้อมูลทั่วไป", "scope.yaml": "ขอบเขตและผลกระทบ", "people.yaml": "บุคลากร", "teams.yaml": "ทีมงาน",
     "strategies.yaml": "กลยุทธ์", "bia.yaml": "การวิเคราะห์ผลกระทบทางธุรกิจ (BIA)", "resources.yaml": "ทรัพยากร",
