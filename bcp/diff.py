@@ -131,6 +131,7 @@ def short(text: str, limit: int = 80) -> str:
             if cut + len(word) > limit:
                 break
             cut += len(word)
+        cut = cut or limit  # one "word" longer than the limit (a URL)
     return text[:cut].rstrip() + "…"
 
 
