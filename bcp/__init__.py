@@ -18,8 +18,8 @@ __all__ = ["DataError", "Plan", "Problem", "data_dir", "load_plan", "load_plan_c
 
 # Plan field for each file, in FILES order.
 _FIELDS = ("info", "scope", "people_file", "teams_file", "strategies_file", "bia",
-           "resources", "procedure", "checklist", "notes_file")
-_OPTIONAL = {"notes.yaml"}
+           "resources", "procedure", "checklist", "notes_file", "revisions_file")
+_OPTIONAL = {"notes.yaml", "revisions.yaml"}
 
 
 def data_dir(default: str | os.PathLike = "data") -> Path:

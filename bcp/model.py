@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator
 
 from bcp.thai import arabic_digits, normalize_phone, normalize_thai
 
@@ -43,8 +43,12 @@ def _digits_string(value: object) -> object:
 
 Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-Count = Annotated[int, BeforeValidator(_number), Field(ge=0)]
-Extension = Annotated[str, BeforeValidator(_digits_string), StringConstraints(pattern=r"^[0-9]{2,5}$")]
+# WithJsonSchema: the editor's schema (bcp.schema) accepts what the loader accepts
+# (Thai digits, unquoted numbers), so VS Code does not flag valid data.
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(
+    {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^\\s*[0-9๐-๙]+\\s*$"}]})]
+Extension = Annotated[str, BeforeValidator(_digits_string), StringConstraints(pattern=r"^[0-9]{2,5}$"), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": "^\\s*[0-9๐-๙]{2,5}\\s*$"}, {"type": "integer", "minimum": 10, "maximum": 99999}]})]
 PhoneNumber = Annotated[
     str,
     BeforeValidator(_digits_string),
@@ -52,6 +56,7 @@ PhoneNumber = Annotated[
     StringConstraints(pattern=r"^0[0-9]{8}(-[0-9]{1,2})?$|^0[0-9]{9}$"),
     # The prefixes and ranges the site formats: a number that passes here never fails the build.
     AfterValidator(normalize_phone),
+    WithJsonSchema({"type": "string", "pattern": "^\\s*[0๐][0-9๐-๙]{8}(-[0-9๐-๙]{1,2})?\\s*$|^\\s*[0๐][0-9๐-๙]{9}\\s*$"}),
 ]
 
 
@@ -380,6 +385,44 @@ class DataNotes(Model):
     notes: list[DataNote] = []
 
 
+# --- revisions.yaml ----------------------------------------------------------
+
+
+def _version(value: object) -> object:
+    # "version: 2" typed without quotes arrives as a number.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
+
+
+Version = Annotated[str, BeforeValidator(_version), StringConstraints(min_length=1),
+                    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}]})]
+
+
+class Revision(Model):
+    """One approved version of the plan: what changed and who approved it."""
+
+    version: Version
+    date: dt.date
+    changes: list[Text] = Field(min_length=1)
+    # Name and position as signed: the approver need not be a person in the plan.
+    approved_by: Text | None = None
+
+
+class Review(Model):
+    """When the plan was last reviewed and exercised, and how often it must be."""
+
+    last_reviewed: dt.date | None
+    review_every_months: Count
+    last_exercised: dt.date | None  # null: no exercise on record
+    exercise_every_months: Count
+
+
+class Revisions(Model):
+    review: Review | None = None
+    revisions: list[Revision] = []
+
+
 ChecklistItem.model_rebuild()
 
 # Each data file and the model of its content, in the order of the source plan.
@@ -394,4 +437,5 @@ FILES: dict[str, type[Model]] = {
     "procedure.yaml": Procedure,
     "checklist.yaml": Checklist,
     "notes.yaml": DataNotes,
+    "revisions.yaml": Revisions,
 }

@@ -35,6 +35,7 @@ class Plan:
     procedure: m.Procedure
     checklist: m.Checklist
     notes_file: m.DataNotes
+    revisions_file: m.Revisions
     warnings: list[Problem] = field(default_factory=list)
 
     # --- lookups -------------------------------------------------------------
@@ -78,6 +79,15 @@ class Plan:
     @property
     def notes(self) -> list[m.DataNote]:
         return self.notes_file.notes
+
+    @property
+    def revisions(self) -> list[m.Revision]:
+        """Revision history, oldest first."""
+        return self.revisions_file.revisions
+
+    @property
+    def review(self) -> m.Review | None:
+        return self.revisions_file.review
 
     @property
     def thai_digits(self) -> bool:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from bcp import thai
 from bcp.plan import Plan
+from bcp.review import review_status
 
 EDITIONS = ("internal", "public")
 
@@ -44,6 +45,8 @@ class Renderer:
         self.env.filters.update(self.filters())
         self.env.globals.update(plan=plan, edition=edition, public=edition == "public",
                                 table_number=self.table_number)
+        # Review reminders as of the build date (SOURCE_DATE_EPOCH, else today).
+        self.env.globals["review"] = review_status(plan)
 
     # --- formatting ----------------------------------------------------------
 

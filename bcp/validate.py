@@ -13,6 +13,7 @@ from bcp.loader import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
 from bcp.thai import has_thai_typing_problems
+from bcp.thai import arabic_digits
 
 EVIDENCE_KINDS = {"teams", "bia", "resources", "strategy", "call_tree", "procedure", "incident"}
 
@@ -168,6 +169,8 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
     for pi, part in enumerate(p.checklist.parts):
         walk(part.items, ("parts", pi, "items"))
 
+    check_revisions(c, p)
+
     if [x for x in c.problems if x.level == "error"]:
         return c.problems  # later warnings would look up ids that may not exist
 
@@ -187,3 +190,26 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
         if not p.assignments(person.id) and person.id != p.teams_file.bcp_head:
             c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มีบทบาทในทีมใดเลย")
     return c.problems
+
+
+def check_revisions(c: Checker, p: Plan) -> None:
+    """revisions.yaml: versions unique and in date order, the newest one is plan.yaml's version."""
+    seen: dict[str, int] = {}
+    for index, revision in enumerate(p.revisions):
+        key = arabic_digits(revision.version)
+        if key in seen:
+            c.error("revisions.yaml", ("revisions", index, "version"),
+                    f"ฉบับที่ {revision.version} ซ้ำกับรายการลำดับที่ {seen[key] + 1}: ฉบับใหม่ต้องใช้เลขฉบับใหม่")
+        seen.setdefault(key, index)
+        if index and revision.date < p.revisions[index - 1].date:
+            c.error("revisions.yaml", ("revisions", index, "date"),
+                    "วันที่เก่ากว่ารายการก่อนหน้า: เรียงประวัติการแก้ไขจากเก่าไปใหม่ (ฉบับล่าสุดอยู่ล่างสุด)")
+    if p.revisions and arabic_digits(p.revisions[-1].version) != arabic_digits(p.info.version):
+        c.error("revisions.yaml", ("revisions", len(p.revisions) - 1, "version"),
+                f"ฉบับล่าสุดในประวัติการแก้ไขคือ {p.revisions[-1].version} แต่ plan.yaml ระบุ version: "
+                f"{p.info.version}: แก้ให้ตรงกัน (หน้าปกแสดงฉบับที่จาก plan.yaml)")
+    review = p.review
+    if review is not None:
+        for field in ("review_every_months", "exercise_every_months"):
+            if getattr(review, field) < 1:
+                c.error("revisions.yaml", ("review", field), "รอบเวลาต้องอย่างน้อย ๑ เดือน")

@@ -62,7 +62,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in context.plan.warnings:
         # INFO, not WARNING: weak data must not fail `mkdocs build --strict`.
         log.info("%s", warning)
+    log_review_reminders(context)
     return config
+
+
+# --- review reminders (bcp.review) ---------------------------------------------
+
+
+def log_review_reminders(context: BuildContext) -> None:
+    # INFO with the Thai "คำเตือน" prefix: an overdue review must not fail --strict.
+    folder = os.environ.get("BCP_DATA") or "data"
+    for reminder in context.renderer.env.globals["review"].reminders:
+        log.info("%s", reminder.problem(str(Path(folder) / "revisions.yaml")))
+
+
+def on_env(env, config: MkDocsConfig, files):
+    """`bcp_review_banner(base_url)` for overrides/main.html's announcement bar."""
+    renderer = build_context(config).renderer
+    env.globals["bcp_review_banner"] = lambda base_url: renderer.render(
+        "review_banner", base=f"{base_url.rstrip('/')}/" if base_url else "")
+    return env
 
 
 # href="something/" or href="../" (relative, ending in a slash): the page is

@@ -257,8 +257,15 @@ def test_second_office_builds_from_its_own_folder(second_office_site):
     assert "ไม่มีบันทึก" in text_of(page(second_office_site, "data-notes").select_one("table.bcp-notes"))
 
 
+# The owner guide is the product's own help text: it quotes the checker's messages
+# (which count in Thai digits) and is the same for every office, so it is not plan output.
+HELP_PAGES = {"owner-guide/index.html"}
+
+
 def test_second_office_uses_arabic_digits_everywhere(second_office_site):
     for path in html_files(second_office_site):
+        if str(path.relative_to(second_office_site)) in HELP_PAGES:
+            continue
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert not THAI_DIGIT.findall(soup.get_text()), path.relative_to(second_office_site)
     captions = [text_of(c) for c in page(second_office_site, "resources").select("caption")]

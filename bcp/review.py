@@ -1,0 +1,95 @@
+"""Review and exercise reminders: is the plan overdue for review or for an exercise?
+
+The plan states when it was last reviewed and exercised and how often it must
+be (revisions.yaml, `review`).  "Today" is injectable for tests; a build uses
+SOURCE_DATE_EPOCH's date when set (reproducible builds), else the date in
+Thailand.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bcp import thai
+from bcp.plan import Plan
+from bcp.problems import Problem
+
+# The office's calendar day, whatever the build machine's time zone.
+THAILAND = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
+    """The date reminders compare against: SOURCE_DATE_EPOCH's date if set, else today."""
+    epoch = (environ.get("SOURCE_DATE_EPOCH") or "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), THAILAND).date()
+    return dt.datetime.now(THAILAND).date()
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus whole months; the 31st becomes the last day of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """Something the plan owner must do: shown on the site and printed by the build."""
+
+    kind: str  # "review" or "exercise"
+    field: str  # where to record it once done, in revisions.yaml
+    message: str  # Thai, for the site banner
+
+    def problem(self, file: str) -> Problem:
+        """As a warning line for the console: names the file and field to update."""
+        return Problem(file, None, self.field, self.message + ": เมื่อทำแล้วให้บันทึกวันที่ในช่องนี้", "warning")
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    today: dt.date
+    last_reviewed: dt.date | None
+    review_due: dt.date | None
+    last_exercised: dt.date | None
+    exercise_due: dt.date | None
+    reminders: tuple[Reminder, ...]
+
+    @property
+    def overdue(self) -> bool:
+        return bool(self.reminders)
+
+
+def review_status(plan: Plan, today: dt.date | None = None) -> ReviewStatus:
+    today = today or build_date()
+    review = plan.review
+    d = lambda value: thai.digits(value, plan.thai_digits)  # noqa: E731
+    date = lambda value: thai.thai_date(value, plan.thai_digits)  # noqa: E731
+    reminders: list[Reminder] = []
+    if review is None:
+        reminders.append(Reminder("review", "review",
+                                  "แผนไม่ได้ระบุวันที่ทบทวนและซ้อมแผนครั้งล่าสุด (เพิ่มส่วน review ในไฟล์ revisions.yaml)"))
+        return ReviewStatus(today, None, None, None, None, tuple(reminders))
+
+    review_due = add_months(review.last_reviewed, review.review_every_months) if review.last_reviewed else None
+    if review.last_reviewed is None:
+        reminders.append(Reminder("review", "review › last_reviewed",
+                                  f"แผนยังไม่มีบันทึกการทบทวน: ต้องทบทวนทุก {d(review.review_every_months)} เดือน"))
+    elif review_due < today:
+        reminders.append(Reminder("review", "review › last_reviewed",
+                                  f"แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ {date(review.last_reviewed)} "
+                                  f"ต้องทบทวนทุก {d(review.review_every_months)} เดือน (ครบกำหนด {date(review_due)})"))
+
+    exercise_due = add_months(review.last_exercised, review.exercise_every_months) if review.last_exercised else None
+    if review.last_exercised is None:
+        reminders.append(Reminder("exercise", "review › last_exercised",
+                                  f"ยังไม่มีบันทึกการซ้อมแผน: ต้องซ้อมแผนทุก {d(review.exercise_every_months)} เดือน"))
+    elif exercise_due < today:
+        reminders.append(Reminder("exercise", "review › last_exercised",
+                                  f"เลยกำหนดซ้อมแผนแล้ว: ซ้อมครั้งล่าสุดเมื่อ {date(review.last_exercised)} "
+                                  f"ต้องซ้อมทุก {d(review.exercise_every_months)} เดือน (ครบกำหนด {date(exercise_due)})"))
+    return ReviewStatus(today, review.last_reviewed, review_due, review.last_exercised, exercise_due, tuple(reminders))

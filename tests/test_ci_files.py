@@ -1,0 +1,52 @@
+"""The ready-made pre-commit hook and GitHub Actions workflow the plan owners' repository uses."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+
+import yaml
+
+from conftest import ROOT
+
+
+def test_pre_commit_hooks_run_and_pass_on_the_committed_data():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert set(hooks) == {"bcp-check", "bcp-schema"}
+    for hook in hooks.values():
+        assert hook["language"] == "system" and hook["pass_filenames"] is False
+        # pre-commit runs the entry from the repository root, as here.
+        result = subprocess.run(shlex.split(hook["entry"]), cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, (hook["id"], result.stderr)
+    assert "ข้อมูลแผนถูกต้อง" in subprocess.run(shlex.split(hooks["bcp-check"]["entry"]), cwd=ROOT,
+                                                capture_output=True, text=True).stdout
+
+
+def test_workflow_checks_builds_uploads_and_comments():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "bcp.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and "push" in triggers
+    assert workflow["permissions"]["pull-requests"] == "write"
+    steps = workflow["jobs"]["plan"]["steps"]
+    uses = {step.get("uses", "").split("@")[0]: step for step in steps}
+    assert uses["actions/checkout"]["with"]["fetch-depth"] == 0
+    assert uses["actions/setup-python"]["with"]["python-version"] == "3.11"
+    runs = [step.get("run", "") for step in steps]
+
+    def step_running(text: str) -> dict:
+        return next(step for step in steps if text in step.get("run", ""))
+
+    diff = step_running("bcp diff")
+    assert diff["if"] == "github.event_name == 'pull_request'"
+    assert '"origin/$BASE_REF" HEAD > plan-changes.md' in diff["run"]
+    assert diff["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert "plan-changes.md" in uses["actions/github-script"]["with"]["script"]
+    # the comment goes out before a failing check can stop the job
+    assert steps.index(uses["actions/github-script"]) < steps.index(step_running("bcp check"))
+    assert any(run.strip() == ".venv/bin/python -m bcp check" for run in runs)
+    assert any("scripts/build_site.sh site" in run for run in runs)
+    artifacts = [step["with"]["path"] for step in steps if step.get("uses", "").startswith("actions/upload-artifact")]
+    assert artifacts == ["site/", "site/pdf/"]
+    # every file the workflow installs from exists
+    assert (ROOT / "requirements.txt").is_file() and (ROOT / "scripts" / "build_site.sh").is_file()

@@ -1,0 +1,221 @@
+"""Revision history and review reminders: data rules, dates, the build's warning, the site's banner."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bcp import DataError, load_plan
+from bcp import model as m
+from bcp.review import add_months, build_date, review_status
+from conftest import LAMPANG, ROOT, page_text
+
+# 2024-06-01 12:00 in Thailand: Lampang's review (due 2024-01-03) is overdue.
+JUNE_2024 = str(int(dt.datetime(2024, 6, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=7))).timestamp()))
+
+
+def with_review(plan, **review) -> object:
+    fields = {"last_reviewed": dt.date(2024, 1, 10), "review_every_months": 12,
+              "last_exercised": dt.date(2024, 2, 20), "exercise_every_months": 12, **review}
+    return dataclasses.replace(plan, revisions_file=m.Revisions(review=m.Review(**fields), revisions=plan.revisions))
+
+
+# --- dates -----------------------------------------------------------------
+
+
+def test_add_months_keeps_the_day_or_takes_the_months_last():
+    assert add_months(dt.date(2023, 1, 3), 12) == dt.date(2024, 1, 3)
+    assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
+    assert add_months(dt.date(2023, 11, 30), 3) == dt.date(2024, 2, 29)
+    assert add_months(dt.date(2023, 12, 15), 6) == dt.date(2024, 6, 15)
+
+
+def test_build_date_is_source_date_epochs_day_in_thailand():
+    # 2023-11-14 20:00 UTC is already 15 November in Thailand.
+    epoch = str(int(dt.datetime(2023, 11, 14, 20, tzinfo=dt.timezone.utc).timestamp()))
+    assert build_date({"SOURCE_DATE_EPOCH": epoch}) == dt.date(2023, 11, 15)
+    assert build_date({}) == dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+
+
+# --- reminders -------------------------------------------------------------
+
+
+def test_lampang_is_overdue_for_review_and_has_no_exercise(lampang_plan):
+    status = review_status(lampang_plan, today=dt.date(2024, 6, 1))
+    assert status.review_due == dt.date(2024, 1, 3)
+    assert [r.kind for r in status.reminders] == ["review", "exercise"]
+    assert status.reminders[0].message == ("แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ ๓ มกราคม ๒๕๖๖ "
+                                           "ต้องทบทวนทุก ๑๒ เดือน (ครบกำหนด ๓ มกราคม ๒๕๖๗)")
+    assert status.reminders[1].message == "ยังไม่มีบันทึกการซ้อมแผน: ต้องซ้อมแผนทุก ๑๒ เดือน"
+
+
+def test_not_overdue_on_the_due_date_itself(lampang_plan):
+    status = review_status(lampang_plan, today=dt.date(2024, 1, 3))
+    assert [r.kind for r in status.reminders] == ["exercise"]
+
+
+def test_up_to_date_plan_has_no_reminder(lampang_plan):
+    plan = with_review(lampang_plan)
+    assert review_status(plan, today=dt.date(2024, 6, 1)).reminders == ()
+    assert not review_status(plan, today=dt.date(2024, 6, 1)).overdue
+
+
+def test_stale_exercise(lampang_plan):
+    plan = with_review(lampang_plan, last_exercised=dt.date(2022, 5, 1), exercise_every_months=6)
+    (reminder,) = review_status(plan, today=dt.date(2024, 6, 1)).reminders
+    assert reminder.kind == "exercise"
+    assert reminder.message == ("เลยกำหนดซ้อมแผนแล้ว: ซ้อมครั้งล่าสุดเมื่อ ๑ พฤษภาคม ๒๕๖๕ "
+                                "ต้องซ้อมทุก ๖ เดือน (ครบกำหนด ๑ พฤศจิกายน ๒๕๖๕)")
+    assert str(reminder.problem("data/revisions.yaml")).startswith(
+        "คำเตือน: data/revisions.yaml: ช่อง review › last_exercised: เลยกำหนดซ้อมแผนแล้ว")
+
+
+def test_plan_without_review_section_is_reminded(lampang_plan):
+    plan = dataclasses.replace(lampang_plan, revisions_file=m.Revisions())
+    (reminder,) = review_status(plan, today=dt.date(2024, 6, 1)).reminders
+    assert "แผนไม่ได้ระบุวันที่ทบทวนและซ้อมแผนครั้งล่าสุด" in reminder.message
+
+
+# --- revisions.yaml rules ----------------------------------------------------
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(LAMPANG, folder)
+    return folder
+
+
+def add_revision(folder: Path, entry: str) -> None:
+    path = folder / "revisions.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + entry, encoding="utf-8")
+
+
+def errors_of(folder: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_plan(folder)
+    return [str(p) for p in caught.value.errors]
+
+
+def test_newest_revision_must_be_plan_yaml_version(data):
+    add_revision(data, "  - version: 2\n    date: 2024-02-01\n    changes: [แก้เบอร์ต่อ]\n")
+    line = len((data / "revisions.yaml").read_text(encoding="utf-8").splitlines()) - 2
+    assert errors_of(data) == [
+        f"ข้อผิดพลาด: {data}/revisions.yaml บรรทัด {line}: ช่อง revisions › ลำดับที่ 2 › version: "
+        "ฉบับล่าสุดในประวัติการแก้ไขคือ 2 แต่ plan.yaml ระบุ version: 1: แก้ให้ตรงกัน (หน้าปกแสดงฉบับที่จาก plan.yaml)"
+    ]
+
+
+def test_revision_versions_unique_and_dates_in_order(data):
+    add_revision(data, "  - version: \"1\"\n    date: 2022-12-01\n    changes: [แก้เบอร์ต่อ]\n")
+    found = "\n".join(errors_of(data))
+    assert "ฉบับที่ 1 ซ้ำกับรายการลำดับที่ 1" in found
+    assert "วันที่เก่ากว่ารายการก่อนหน้า: เรียงประวัติการแก้ไขจากเก่าไปใหม่" in found
+
+
+def test_review_interval_must_be_at_least_a_month(data):
+    path = data / "revisions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("review_every_months: 12", "review_every_months: 0"), encoding="utf-8")
+    assert any("ช่อง review › review_every_months: รอบเวลาต้องอย่างน้อย ๑ เดือน" in e for e in errors_of(data))
+
+
+def test_missing_revisions_file_is_allowed_and_reminded(data):
+    (data / "revisions.yaml").unlink()
+    plan = load_plan(data)
+    assert plan.revisions == [] and plan.review is None
+    assert review_status(plan).overdue
+
+
+# --- what users see ------------------------------------------------------------
+
+
+def banner(site: Path, page: str = "index.html") -> str:
+    """Text of Material's announcement bar on a built page ("" when there is none)."""
+    raw = (site / page).read_text(encoding="utf-8")
+    match = re.search(r'<aside class="md-banner">(.*?)</aside>', raw, re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", match.group(1)))).strip() if match else ""
+
+
+def test_lampang_site_shows_the_overdue_banner_on_every_page(lampang_site):
+    for page in ("index.html", "teams/index.html", "procedure/index.html", "revisions/index.html"):
+        text = banner(lampang_site, page)
+        assert "แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ ๓ มกราคม ๒๕๖๖" in text, page
+        assert "ยังไม่มีบันทึกการซ้อมแผน" in text, page
+    raw = (lampang_site / "teams" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../revisions/index.html">ดูประวัติการแก้ไขและการทบทวน</a>' in raw
+
+
+def test_revisions_page_shows_history_and_review_dates(lampang_site):
+    text = page_text(lampang_site, "revisions")
+    assert "ฉบับที่ วันที่ สิ่งที่เปลี่ยนแปลง ผู้อนุมัติ ๑ ๓ มกราคม ๒๕๖๖ จัดทำแผน ไม่ระบุ" in text
+    assert "ทบทวนแผนครั้งล่าสุด ๓ มกราคม ๒๕๖๖" in text
+    assert "ครบกำหนดทบทวนครั้งถัดไป ๓ มกราคม ๒๕๖๗ (เลยกำหนดแล้ว)" in text
+    assert "ซ้อมแผนครั้งล่าสุด ยังไม่มีบันทึก" in text
+    nav = (lampang_site / "index.html").read_text(encoding="utf-8")
+    assert "ประวัติการแก้ไขและการทบทวน" in nav
+
+
+def test_build_logs_the_warning_and_an_up_to_date_plan_has_no_banner(tmp_path, data):
+    def build(folder: Path, out: Path) -> subprocess.CompletedProcess:
+        env = {**os.environ, "BCP_DATA": str(folder), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": JUNE_2024}
+        env.pop("BCP_PDF", None)
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                               "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    overdue = build(LAMPANG, tmp_path / "overdue")
+    assert overdue.returncode == 0, overdue.stderr
+    assert ("INFO    -  คำเตือน: " + str(LAMPANG / "revisions.yaml") + ": ช่อง review › last_reviewed: แผนเลยกำหนดทบทวนแล้ว"
+            in overdue.stderr)
+    assert "(ครบกำหนด ๓ มกราคม ๒๕๖๗)" in banner(tmp_path / "overdue")
+    assert "ตรวจสถานะ ณ วันที่ ๑ มิถุนายน ๒๕๖๗" in page_text(tmp_path / "overdue", "revisions")
+
+    path = data / "revisions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("last_reviewed: 2023-01-03", "last_reviewed: 2024-05-01")
+                    .replace("last_exercised: null", "last_exercised: 2024-05-20"), encoding="utf-8")
+    current = build(data, tmp_path / "current")
+    assert current.returncode == 0, current.stderr
+    assert "revisions.yaml" not in current.stderr
+    assert banner(tmp_path / "current") == ""
+    assert 'class="md-banner"' not in (tmp_path / "current" / "index.html").read_text(encoding="utf-8")
+    assert "ครบกำหนดทบทวนครั้งถัดไป ๑ พฤษภาคม ๒๕๖๘" in page_text(tmp_path / "current", "revisions")
+
+
+def test_bcp_check_prints_the_reminders_and_still_passes():
+    env = {**os.environ, "SOURCE_DATE_EPOCH": JUNE_2024}
+    env.pop("BCP_DATA", None)
+    result = subprocess.run([sys.executable, "-m", "bcp", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0
+    assert ("คำเตือน: data/revisions.yaml: ช่อง review › last_reviewed: แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ "
+            "๓ มกราคม ๒๕๖๖ ต้องทบทวนทุก ๑๒ เดือน (ครบกำหนด ๓ มกราคม ๒๕๖๗): เมื่อทำแล้วให้บันทึกวันที่ในช่องนี้") in result.stderr
+    assert "คำเตือน: data/revisions.yaml: ช่อง review › last_exercised: ยังไม่มีบันทึกการซ้อมแผน" in result.stderr
+
+
+def test_banner_is_short_on_a_phone_and_links_to_the_review_page(lampang_site):
+    import shutil as _shutil
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            for width, list_shown in ((390, False), (1280, True)):
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                page.goto((lampang_site / "teams" / "index.html").as_uri())
+                assert page.locator(".md-banner").is_visible()
+                assert page.locator(".bcp-review-banner__title").inner_text() == "คำเตือน: แผนนี้ต้องทบทวนและซ้อมแผน"
+                assert page.locator(".bcp-review-banner__list").is_visible() is list_shown, width
+                page.click("text=ดูประวัติการแก้ไขและการทบทวน")
+                assert page.url.endswith("/revisions/index.html")
+                assert page.locator("h1").inner_text() == "ประวัติการแก้ไขและการทบทวนแผน"
+                page.close()
+        finally:
+            browser.close()

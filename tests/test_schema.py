@@ -1,0 +1,94 @@
+"""The JSON Schemas VS Code uses to check the data files as the plan owner types."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from bcp.loader import read_yaml
+from bcp.model import FILES
+from bcp.schema import schema_for, schema_name, write_schemas
+from conftest import LAMPANG, ROOT
+
+SCHEMA_DIR = ROOT / "schema"
+
+
+def as_json(value):
+    """YAML data as VS Code's YAML 1.2 parser sees it: dates are strings."""
+    if isinstance(value, dict):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def problems(file: str, data) -> list[str]:
+    validator = jsonschema.Draft202012Validator(json.loads((SCHEMA_DIR / schema_name(file)).read_text(encoding="utf-8")))
+    return [error.message for error in validator.iter_errors(data)]
+
+
+def test_committed_schemas_match_the_model():
+    stale = write_schemas(SCHEMA_DIR, check=True)
+    assert stale == [], f"schema/ is out of date with bcp/model.py: run `python -m bcp schema` and commit ({stale})"
+    assert sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")) == sorted(schema_name(f) for f in FILES)
+
+
+def test_bcp_schema_writes_the_same_files(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "bcp", "schema", "--out", str(tmp_path)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for file in FILES:
+        assert (tmp_path / schema_name(file)).read_text(encoding="utf-8") == (SCHEMA_DIR / schema_name(file)).read_text(encoding="utf-8")
+    (tmp_path / "people.schema.json").write_text("{}", encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "bcp", "schema", "--check", "--out", str(tmp_path)], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert check.returncode == 1 and "people.schema.json" in check.stderr
+
+
+@pytest.mark.parametrize("file", list(FILES))
+def test_lampang_data_passes_its_schema(file):
+    # A schema stricter than the loader would put red marks under valid data.
+    assert problems(file, as_json(read_yaml(LAMPANG / file, file).data)) == []
+
+
+def test_schema_flags_what_the_loader_rejects():
+    person = {"id": "somchai", "title": "นาย", "first_name": "สมชาย", "last_name": "ใจดี"}
+    assert problems("people.yaml", {"people": [{**person, "extention": "411"}]}) == [
+        "Additional properties are not allowed ('extention' was unexpected)"]
+    assert problems("people.yaml", {"people": [{k: v for k, v in person.items() if k != "last_name"}]}) == [
+        "'last_name' is a required property"]
+    assert problems("people.yaml", {"people": [{**person, "extension": "41x"}]})
+    assert problems("people.yaml", {"people": [{**person, "id": "Somchai"}]})
+
+
+def test_schema_accepts_what_the_loader_accepts():
+    person = {"id": "somchai", "title": "นาย", "first_name": "สมชาย", "last_name": "ใจดี"}
+    # Thai digits and unquoted numbers, as clerks type them.
+    assert problems("people.yaml", {"people": [{**person, "extension": 411, "mobile": "๐๘๑๒๓๔๕๖๗๘"}]}) == []
+    assert problems("people.yaml", {"people": [{**person, "extension": "๔๑๑"}]}) == []
+    review = {"last_reviewed": "2024-01-03", "review_every_months": "๑๒", "last_exercised": None, "exercise_every_months": 12}
+    assert problems("revisions.yaml", {"review": review, "revisions": [{"version": 2, "date": "2024-01-03", "changes": ["x"]}]}) == []
+
+
+def test_fields_carry_thai_help():
+    person = schema_for("people.yaml")["$defs"]["Person"]["properties"]
+    assert person["extension"]["description"].startswith("เบอร์ต่อภายใน")
+    assert "title" not in person["extension"]  # the English title would replace the Thai help on hover
+    assert schema_for("revisions.yaml")["description"] == "ประวัติการแก้ไขแผน และวันที่ทบทวน/ซ้อมแผน"
+
+
+def test_vscode_maps_every_data_file_to_its_schema():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    for file in FILES:
+        assert mapping[f"./schema/{schema_name(file)}"] == [f"data/{file}"]
+        assert (ROOT / "schema" / schema_name(file)).is_file()
+    recommended = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in recommended["recommendations"]
