@@ -8,6 +8,7 @@ WeasyPrint.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -51,6 +52,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for folder in (ROOT, ROOT / "hooks"):
         if str(folder) not in sys.path:
             sys.path.append(str(folder))
+    # The plugin logs every step at INFO even under `mkdocs build --quiet`
+    # (make site); keep its warnings, which --strict counts.
+    if logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO:
+        logging.getLogger("mkdocs.to-pdf").setLevel(logging.WARNING)
     plan = build_context(config).plan
     info = plan.info
     config.extra["pdf_cover"] = {
