@@ -64,6 +64,9 @@ def decompose_sara_am(soup: BeautifulSoup) -> None:
     body = soup.body
     if body is None:
         return
+    # The PDF's bookmarks keep the normal spelling (styles.scss: bookmark-label).
+    for heading in body.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        heading["data-bookmark"] = " ".join(heading.get_text().split())
     for text in body.find_all(string=True):
         if "\u0e33" in text and not any(parent.name in _NOT_DRAWN for parent in text.parents):
             # Keep the string's class (CSS in <style> must stay unescaped).

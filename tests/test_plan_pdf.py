@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import html
 import re
+import sys
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -20,7 +22,10 @@ import pytest
 from pypdf import PdfReader
 
 from bcp import thai
-from conftest import SOURCE_DATE_EPOCH, build_site
+from conftest import ROOT, SOURCE_DATE_EPOCH, build_site
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import pdf_event_hook  # noqa: E402  (hooks/ is not a package)
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 # The plan's sections in the PDF (nav pages); data-notes is for the plan owner.
@@ -86,9 +91,9 @@ def section_titles(site: Path) -> list[str]:
     titles = []
     for page in PDF_PAGES:
         path = site / page if page.endswith(".html") else site / page / "index.html"
-        html = path.read_text(encoding="utf-8")
-        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html.split("<article", 1)[1], re.S).group(1)
-        titles.append(re.sub(r"<[^>]+>", "", h1).strip())
+        page_html = path.read_text(encoding="utf-8")
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page_html.split("<article", 1)[1], re.S).group(1)
+        titles.append(html.unescape(re.sub(r"<[^>]+>", "", h1)).strip())
     return titles
 
 
@@ -219,6 +224,13 @@ def test_every_content_page_has_the_office_header_and_a_thai_page_number(pages, 
         assert not re.search(r"^- [๐-๙0-9]+ -$", front, re.M)
 
 
+def test_bookmarks_list_the_sections_in_normal_spelling(plan_pdf, lampang_site_pdf):
+    outline = PdfReader(plan_pdf).outline
+    top_level = [item.title for item in outline if not isinstance(item, list)]
+    assert top_level == section_titles(lampang_site_pdf)
+    assert any("\u0e33" in title for title in top_level)
+
+
 # --- tables ---------------------------------------------------------------------
 
 
@@ -266,3 +278,32 @@ def test_preview_build_makes_no_pdf(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (out / "pdf").exists()
     assert "pdf/plan.pdf" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+# --- what goes to WeasyPrint (hooks/pdf_event_hook.py) ---------------------------
+
+COMBINED = """<html><head><title>สำนักงาน</title><style>ul > li { content: "ำ"; }</style>
+<meta name="dcterms.created" content="2031-05-05T10:00:00+00:00"></head>
+<body><h1>บทนำ</h1><p>น้ำ &lt;ำ&gt;</p><details><summary>สรุป</summary><p>ข้อความ</p></details></body></html>"""
+
+
+def test_pdf_html_gets_decomposed_sara_am_in_drawn_text_only(monkeypatch):
+    from bs4 import BeautifulSoup
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    soup = pdf_event_hook.pre_pdf_render(BeautifulSoup(COMBINED, "html.parser"), None)
+    out = str(soup)
+    assert soup.title.string == "สำนักงาน"
+    assert 'ul > li { content: "ำ"; }' in out  # CSS neither escaped nor changed
+    assert soup.p.string == thai.pdf_text("น้ำ <ำ>") and "&lt;" in out
+    assert soup.h1["data-bookmark"] == "บทนำ" and soup.h1.string == thai.pdf_text("บทนำ")
+    assert soup.details.has_attr("open")
+    assert soup.find("meta", attrs={"name": "dcterms.created"})["content"] == "2023-01-03T00:00:00+00:00"
+
+
+def test_pdf_html_has_no_dates_without_source_date_epoch(monkeypatch):
+    from bs4 import BeautifulSoup
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    soup = pdf_event_hook.pre_pdf_render(BeautifulSoup(COMBINED, "html.parser"), None)
+    assert soup.find("meta", attrs={"name": "dcterms.created"}) is None
