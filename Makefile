@@ -1,6 +1,6 @@
 # make site   build the site and all PDFs into site/ (installs what is missing)
 # make test   the whole test suite
-# make serve  live preview while editing (no PDFs, fast)
+# make serve  live preview while editing (no PDFs, fast; BCP_PDF=0)
 # make check  validate the data only
 .PHONY: site test serve check setup clean
 
@@ -16,7 +16,7 @@ test: setup
 	.venv/bin/python -m pytest
 
 serve: setup
-	.venv/bin/mkdocs serve
+	BCP_PDF=0 .venv/bin/mkdocs serve
 
 check: setup
 	@.venv/bin/python -m bcp check

@@ -39,6 +39,14 @@ def define_env(env) -> None:
     def procedure_phases():
         return "\n\n".join(renderer.render("procedure_phase", base=base(), phase=p) for p in context.plan.procedure.phases)
 
+    @env.macro
+    def pdf_link():
+        """Link to the plan PDF, only when this build makes it (`make site`, not `make serve`)."""
+        pdf = env.conf.plugins.get("to-pdf")
+        if pdf is None or not getattr(pdf, "enabled", False):
+            return ""
+        return renderer.render("pdf_link", base=base(), href=base() + pdf.config["output_path"])
+
     env.variables["plan"] = context.plan
     env.filter(renderer.digits, name="d")
     env.filter(markdown_text, name="md")

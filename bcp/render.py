@@ -45,7 +45,7 @@ class Renderer:
         self.env.filters.update(self.filters())
         self.env.globals.update(plan=plan, edition=edition, public=edition == "public",
                                 table_number=self.table_number)
-        # Review reminders as of the build date (SOURCE_DATE_EPOCH, else today).
+        # Review reminders as of today ($BCP_TODAY in tests).
         self.env.globals["review"] = review_status(plan)
 
     # --- formatting ----------------------------------------------------------

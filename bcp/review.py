@@ -1,9 +1,8 @@
 """Review and exercise reminders: is the plan overdue for review or for an exercise?
 
 The plan states when it was last reviewed and exercised and how often it must
-be (revisions.yaml, `review`).  "Today" is injectable for tests; a build uses
-SOURCE_DATE_EPOCH's date when set (reproducible builds), else the date in
-Thailand.
+be (revisions.yaml, `review`).  "Today" is the date in Thailand, or $BCP_TODAY
+for tests.
 """
 
 from __future__ import annotations
@@ -23,10 +22,13 @@ THAILAND = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
 def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
-    """The date reminders compare against: SOURCE_DATE_EPOCH's date if set, else today."""
-    epoch = (environ.get("SOURCE_DATE_EPOCH") or "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), THAILAND).date()
+    """The date reminders compare against: $BCP_TODAY (YYYY-MM-DD) if set, else today in Thailand.
+
+    Not SOURCE_DATE_EPOCH: builds take it from the last commit, and a plan that
+    nobody touches is exactly the one whose review falls overdue."""
+    today = (environ.get("BCP_TODAY") or "").strip()
+    if today:
+        return dt.date.fromisoformat(today)
     return dt.datetime.now(THAILAND).date()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,9 @@ def build_context(config: MkDocsConfig) -> BuildContext:
     return BuildContext(plan, renderer, edition)
 
 
+# Before the plugins' on_config: mkdocs-to-pdf reads site_name and
+# site_description there for the PDF's title and metadata.
+@event_priority(50)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     context = build_context(config)
     info = context.plan.info

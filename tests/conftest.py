@@ -28,13 +28,23 @@ def build_site(out: Path, data: Path = LAMPANG, edition: str = "internal", pdf: 
     )
 
 
+# A fixed build date (2023-01-03 UTC), as scripts/build_site.sh sets from Git.
+SOURCE_DATE_EPOCH = "1672704000"
+
+
 @pytest.fixture(scope="session")
 def lampang_site(tmp_path_factory) -> Path:
-    """The Lampang plan's site, built once for the whole session."""
+    """The Lampang plan's site with its PDFs, as `make site` builds it, once per session."""
     out = tmp_path_factory.mktemp("lampang") / "site"
-    result = build_site(out)
+    result = build_site(out, pdf=True, extra_env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def lampang_site_pdf(lampang_site) -> Path:
+    """Same build as lampang_site (it always includes the PDFs): one build per session."""
+    return lampang_site
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from bcp.review import add_months, build_date, review_status
 from conftest import LAMPANG, ROOT, page_text
 
 # 2024-06-01 12:00 in Thailand: Lampang's review (due 2024-01-03) is overdue.
-JUNE_2024 = str(int(dt.datetime(2024, 6, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=7))).timestamp()))
+JUNE_2024 = "2024-06-01"
 
 
 def with_review(plan, **review) -> object:
@@ -39,11 +39,11 @@ def test_add_months_keeps_the_day_or_takes_the_months_last():
     assert add_months(dt.date(2023, 12, 15), 6) == dt.date(2024, 6, 15)
 
 
-def test_build_date_is_source_date_epochs_day_in_thailand():
-    # 2023-11-14 20:00 UTC is already 15 November in Thailand.
-    epoch = str(int(dt.datetime(2023, 11, 14, 20, tzinfo=dt.timezone.utc).timestamp()))
-    assert build_date({"SOURCE_DATE_EPOCH": epoch}) == dt.date(2023, 11, 15)
+def test_build_date_is_bcp_today_or_todays_date_in_thailand():
+    assert build_date({"BCP_TODAY": "2023-11-15"}) == dt.date(2023, 11, 15)
     assert build_date({}) == dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+    # The commit date used for reproducible files must not freeze the reminders.
+    assert build_date({"SOURCE_DATE_EPOCH": "1672704000"}) == dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
 
 
 # --- reminders -------------------------------------------------------------
@@ -166,7 +166,7 @@ def test_revisions_page_shows_history_and_review_dates(lampang_site):
 
 def test_build_logs_the_warning_and_an_up_to_date_plan_has_no_banner(tmp_path, data):
     def build(folder: Path, out: Path) -> subprocess.CompletedProcess:
-        env = {**os.environ, "BCP_DATA": str(folder), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": JUNE_2024}
+        env = {**os.environ, "BCP_DATA": str(folder), "NO_MKDOCS_2_WARNING": "1", "BCP_TODAY": JUNE_2024}
         env.pop("BCP_PDF", None)
         return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
                                "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -190,7 +190,7 @@ def test_build_logs_the_warning_and_an_up_to_date_plan_has_no_banner(tmp_path, d
 
 
 def test_bcp_check_prints_the_reminders_and_still_passes():
-    env = {**os.environ, "SOURCE_DATE_EPOCH": JUNE_2024}
+    env = {**os.environ, "BCP_TODAY": JUNE_2024}
     env.pop("BCP_DATA", None)
     result = subprocess.run([sys.executable, "-m", "bcp", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0

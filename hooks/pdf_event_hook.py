@@ -1,0 +1,94 @@
+"""mkdocs-to-pdf's event hooks for the plan PDF (pdf/plan.pdf).
+
+mkdocs-to-pdf imports this module by its bare name (hooks/ is put on
+sys.path by bcp_hooks.py).  It changes only what goes to WeasyPrint: the web
+pages keep their normal spelling and links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from logging import Logger
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup, Tag
+
+from bcp.thai import pdf_text
+
+# Text inside these is not drawn on the page (or must keep its spelling, like
+# the document title that becomes the PDF's Title).
+_NOT_DRAWN = ("head", "script", "style", "title")
+
+
+def inject_link(output_content: str, pdf_path: str, page, logger: Logger) -> str:
+    """No header button: the home page links the PDF itself (partial pdf_link)."""
+    return output_content
+
+
+def pre_pdf_render(soup: BeautifulSoup, logger: Logger) -> BeautifulSoup:
+    """Last changes to the combined document before WeasyPrint lays it out."""
+    fix_dates(soup)
+    open_details(soup)
+    decompose_sara_am(soup)
+    return soup
+
+
+def fix_dates(soup: BeautifulSoup) -> None:
+    """PDF dates from SOURCE_DATE_EPOCH, else none: two builds of a commit are identical."""
+    head = soup.head
+    if head is None:
+        return
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).isoformat() if epoch else None
+    for name in ("dcterms.created", "dcterms.modified"):
+        for meta in head.find_all("meta", attrs={"name": name}):
+            if stamp:
+                meta["content"] = stamp
+            else:
+                meta.decompose()
+
+
+def open_details(soup: BeautifulSoup) -> None:
+    """Paper cannot be clicked: every collapsible block is printed open."""
+    for details in soup.find_all("details"):
+        details["open"] = ""
+
+
+def decompose_sara_am(soup: BeautifulSoup) -> None:
+    """Write SARA AM as NIKHAHIT + SARA AA in the drawn text (see bcp.thai.pdf_text).
+
+    WeasyPrint otherwise maps later SARA AA glyphs to SARA AM in the PDF's
+    text layer, so copied or searched text is wrong.  Same glyphs on paper.
+    """
+    body = soup.body
+    if body is None:
+        return
+    # The PDF's bookmarks keep the normal spelling (styles.scss: bookmark-label).
+    for heading in body.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        heading["data-bookmark"] = " ".join(heading.get_text().split())
+    for text in body.find_all(string=True):
+        if "\u0e33" in text and not any(parent.name in _NOT_DRAWN for parent in text.parents):
+            # Keep the string's class (CSS in <style> must stay unescaped).
+            text.replace_with(type(text)(pdf_text(str(text))))
+
+
+def unlink_outside(generator) -> None:
+    """Links to pages that are not in the PDF (role cards, forms, the PDF itself) become text.
+
+    Runs on mkdocs-to-pdf's collected articles before it checks that every
+    link in the PDF has a target (which fails the strict build otherwise).
+    Its links look like "#teams/:team-relief" (page path, colon, anchor).
+    """
+    articles: dict[int, Tag] = generator._articles  # noqa: SLF001 (no public access)
+    pages = generator._nav.pages if generator._nav else []  # noqa: SLF001
+    included = {generator._page_path_for_id(page) for page in pages if id(page) in articles}  # noqa: SLF001
+    for article in articles.values():
+        for link in article.find_all("a", href=True):
+            href = link["href"]
+            if not href.startswith("#"):
+                continue  # tel:, https: and the like stay links
+            target = unquote(href[1:]).split(":", 1)[0]
+            if target not in included:
+                link.unwrap()
+
