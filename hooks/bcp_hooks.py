@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
 from bcp import DataError, load_plan_cached  # noqa: E402
 from bcp.plan import Plan  # noqa: E402
 from bcp.render import Renderer  # noqa: E402
+from bcp.search import people_words, segmenter_for, separate_text_chunks  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.bcp")
 PARTIALS = ROOT / "overrides" / "partials" / "bcp"
@@ -59,7 +60,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in context.plan.warnings:
         # INFO, not WARNING: weak data must not fail `mkdocs build --strict`.
         log.info("%s", warning)
+    _use_thai_search_index(config, context.plan)
     return config
+
+
+# --- Thai search -------------------------------------------------------------
+# Material's index, with a word break (U+200B) between Thai words: see bcp/search.py.
+
+
+def _use_thai_search_index(config: MkDocsConfig, plan: Plan) -> None:
+    search = config.plugins.get("material/search")
+    if search is None or not search.config.enabled:
+        return
+    from material.plugins.search.plugin import SearchIndex
+
+    segmenter = segmenter_for(people_words(plan.people.values()))
+
+    class ThaiSearchIndex(SearchIndex):
+        def create_entry_for_section(self, section, toc, url, page):
+            section.title = separate_text_chunks(section.title)
+            section.text = separate_text_chunks(section.text)
+            count = len(self.entries)
+            super().create_entry_for_section(section, toc, url, page)
+            for entry in self.entries[count:]:
+                entry["title"] = segmenter.segment(entry["title"])
+                entry["text"] = segmenter.segment(entry["text"])
+
+    # Material created its index in its own on_config, which runs before hooks.
+    search.search_index = ThaiSearchIndex(**search.config)
 
 
 # href="something/" or href="../" (relative, ending in a slash): the page is
