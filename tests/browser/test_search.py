@@ -166,3 +166,41 @@ def test_enter_lands_on_the_page_with_the_word_highlighted(browser, site_url):
         assert any("วินิจฉัย" in text for text in marks.all_inner_texts())
     finally:
         context.close()
+
+
+REWRITE = """async ([workerUrl, segmenter, queries]) => {
+  // The query rewriting alone: our worker script without Material's behind it;
+  // a listener added after it echoes each message as our script left it.
+  const source = `${segmenter ? "" : "delete Intl.Segmenter;"}
+    try { importScripts(${JSON.stringify(workerUrl)}) } catch (err) {}  // no Material URL in the hash
+    addEventListener("message", ev => postMessage(ev.data))`
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })))
+  const send = message => new Promise(done => {
+    worker.onmessage = ev => done(ev.data)
+    worker.postMessage(message)
+  })
+  const index = await (await fetch("search/search_index.json")).json()
+  await send({ type: 0, data: index })
+  const rewritten = []
+  for (const query of queries)
+    rewritten.push((await send({ type: 2, data: query })).data)
+  worker.terminate()
+  return rewritten
+}"""
+
+
+@pytest.mark.parametrize("segmenter", [True, False], ids=["intl-segmenter", "no-intl-segmenter"])
+def test_how_queries_are_rewritten(page, site_url, segmenter):
+    page.goto(site_url)
+    queries = ["เหตุการณ์ฉุกเฉิน", "209", "๒๐๙", "ต่อ209", "Call Tree", "ฉุกเฉิน", "-ไฟ"]
+    rewritten = page.evaluate(REWRITE, [site_url + "assets/javascripts/workers/bcp_search_worker.js",
+                                        segmenter, queries])
+    assert rewritten == [
+        "+*เหตุการณ์* +*ฉุกเฉิน*",  # every word required, anywhere in an index word
+        "๒๐๙",                    # the digits the pages use (Material adds the trailing *)
+        "๒๐๙",
+        "+*ต่อ* +๒๐๙*",
+        "Call Tree",              # not Thai: Material's own handling
+        "*ฉุกเฉิน",
+        "-ไฟ",                    # Material's syntax for "without" is left alone
+    ]

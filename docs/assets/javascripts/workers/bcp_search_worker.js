@@ -5,7 +5,7 @@
 // user types before Material's worker (lunr) sees it:
 //   "เหตุการณ์ฉุกเฉิน"  ->  "+*เหตุการณ์* +*ฉุกเฉิน*"   a phrase typed without spaces:
 //                        each piece must be in the section, anywhere in a word
-//   "1669" or "๑๖๖๙"   ->  the digits the pages use
+//   "209" or "๒๐๙"     ->  the digits the pages use
 // Intl.Segmenter (ICU) and PyThaiNLP do not cut at the same places
 // ("ความต่อเนื่อง" is one word for PyThaiNLP, three for ICU), so the cut is
 // chosen with the words of the index itself; ICU breaks ties and cuts what the
@@ -21,7 +21,11 @@ const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 const THAI_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 const DOUBLED_MARK = new RegExp(`([${THAI_MARKS}])\\1+`, "g")
 const RUNS = /[0-9\u0e50-\u0e59]+(?:[.,:][0-9\u0e50-\u0e59]+)*|[\u0e01-\u0e4f\u0e5a\u0e5b]+|[^\u0e01-\u0e5b0-9]+/g
-const WORDS = new Intl.Segmenter("th", { granularity: "word" })
+/* Intl.Segmenter came late to some browsers (Firefox 125): without it, runs the
+   index does not know stay whole */
+const WORDS = typeof Intl.Segmenter === "function"
+  ? new Intl.Segmenter("th", { granularity: "word" })
+  : { segment: () => [] }
 
 let separator = /[\s\-\u200b]+/
 let vocabulary = new Set()
@@ -187,7 +191,11 @@ addEventListener("message", ev => {
   if (message && message.type === SETUP)
     learnVocabulary(message.data)
   else if (message && message.type === QUERY && typeof message.data === "string")
-    message.data = rewriteQuery(message.data)
+    try {
+      message.data = rewriteQuery(message.data)
+    } catch (err) {
+      console.warn("Thai search: query left as typed", err)  /* Material still searches */
+    }
 })
 
 const postToPage = self.postMessage.bind(self)
