@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
 from bcp import DataError, load_plan_cached  # noqa: E402
 from bcp.plan import Plan  # noqa: E402
 from bcp.render import Renderer  # noqa: E402
+from bcp.search import people_words, segmenter_for, separate_text_chunks  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.bcp")
 PARTIALS = ROOT / "overrides" / "partials" / "bcp"
@@ -70,6 +71,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    # After every plugin's on_config: Material's search makes its index there, and
+    # our on_config runs early (priority 50) for the PDF plugin's sake.
+    _use_thai_search_index(config, build_context(config).plan)
+
+
 # --- review reminders (bcp.review) ---------------------------------------------
 
 
@@ -86,6 +93,33 @@ def on_env(env, config: MkDocsConfig, files):
     env.globals["bcp_review_banner"] = lambda base_url: renderer.render(
         "review_banner", base=f"{base_url.rstrip('/')}/" if base_url else "")
     return env
+
+
+
+# --- Thai search -------------------------------------------------------------
+# Material's index, with a word break (U+200B) between Thai words: see bcp/search.py.
+
+
+def _use_thai_search_index(config: MkDocsConfig, plan: Plan) -> None:
+    search = config.plugins.get("material/search")
+    if search is None or not search.config.enabled:
+        return
+    from material.plugins.search.plugin import SearchIndex
+
+    segmenter = segmenter_for(people_words(plan.people.values()))
+
+    class ThaiSearchIndex(SearchIndex):
+        def create_entry_for_section(self, section, toc, url, page):
+            section.title = separate_text_chunks(section.title)
+            section.text = separate_text_chunks(section.text)
+            count = len(self.entries)
+            super().create_entry_for_section(section, toc, url, page)
+            for entry in self.entries[count:]:
+                entry["title"] = segmenter.segment(entry["title"])
+                entry["text"] = segmenter.segment(entry["text"])
+
+    # Material created its index in its own on_config (before on_pre_build).
+    search.search_index = ThaiSearchIndex(**search.config)
 
 
 # href="something/" or href="../" (relative, ending in a slash): the page is

@@ -197,25 +197,3 @@ def test_bcp_check_prints_the_reminders_and_still_passes():
     assert ("คำเตือน: data/revisions.yaml: ช่อง review › last_reviewed: แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ "
             "๓ มกราคม ๒๕๖๖ ต้องทบทวนทุก ๑๒ เดือน (ครบกำหนด ๓ มกราคม ๒๕๖๗): เมื่อทำแล้วให้บันทึกวันที่ในช่องนี้") in result.stderr
     assert "คำเตือน: data/revisions.yaml: ช่อง review › last_exercised: ยังไม่มีบันทึกการซ้อมแผน" in result.stderr
-
-
-def test_banner_is_short_on_a_phone_and_links_to_the_review_page(lampang_site):
-    import shutil as _shutil
-
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_shutil.which("chromium"), args=["--no-sandbox"])
-        try:
-            for width, list_shown in ((390, False), (1280, True)):
-                page = browser.new_page(viewport={"width": width, "height": 800})
-                page.goto((lampang_site / "teams" / "index.html").as_uri())
-                assert page.locator(".md-banner").is_visible()
-                assert page.locator(".bcp-review-banner__title").inner_text() == "คำเตือน: แผนนี้ต้องทบทวนและซ้อมแผน"
-                assert page.locator(".bcp-review-banner__list").is_visible() is list_shown, width
-                page.click("text=ดูประวัติการแก้ไขและการทบทวน")
-                assert page.url.endswith("/revisions/index.html")
-                assert page.locator("h1").inner_text() == "ประวัติการแก้ไขและการทบทวนแผน"
-                page.close()
-        finally:
-            browser.close()
