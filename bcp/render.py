@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from bcp import thai
+from bcp import cards, thai
 from bcp.plan import Plan
 
 EDITIONS = ("internal", "public")
@@ -44,6 +44,7 @@ class Renderer:
         self.env.filters.update(self.filters())
         self.env.globals.update(plan=plan, edition=edition, public=edition == "public",
                                 table_number=self.table_number)
+        self.env.globals.update(cards.template_globals(plan))
 
     # --- formatting ----------------------------------------------------------
 
@@ -77,6 +78,7 @@ class Renderer:
         template = self.env.get_template(f"{name}.html")
         context.setdefault("card_url", lambda person_id: f"{base}cards/{person_id}/")
         context.setdefault("page_url", lambda page: f"{base}{page}/")
+        context.setdefault("file_url", lambda path: f"{base}{path}")
         # Markdown treats a block of HTML as raw only when no line is indented
         # by four spaces or more and no blank line splits it; keep it compact.
         html = template.render(**context)

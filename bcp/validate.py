@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from bcp.calltree import CallTree
+from bcp.cards import site_url
 from bcp.loader import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
@@ -55,6 +57,9 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
     c.unique("scope.yaml", ("incidents",), p.scope.incidents, "เหตุการณ์")
     c.unique("scope.yaml", ("impact_areas",), p.scope.impact_areas, "ผลกระทบ")
     c.unique("people.yaml", ("people",), p.people_file.people, "บุคคล")
+    for index, person in enumerate(p.people_file.people):
+        if person.id == "index":  # cards/index is the list of all cards
+            c.error("people.yaml", ("people", index, "id"), "ใช้ id 'index' ไม่ได้ เพราะเป็นชื่อหน้ารายชื่อบัตรหน้าที่: ตั้ง id อื่น")
     c.unique("teams.yaml", ("teams",), p.teams_file.teams, "ทีม")
     c.unique("teams.yaml", ("units",), p.teams_file.units, "หน่วยงาน")
     c.unique("bia.yaml", ("processes",), p.bia.processes, "กระบวนการ")
@@ -163,6 +168,14 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
             c.warn("people.yaml", ("people", index), f"{person.full_name} เป็นผู้มีบทบาทหลักแต่ไม่มีเบอร์มือถือ (mobile): เมื่อไฟดับหรือไฟไหม้ โทรศัพท์สำนักงานจะใช้ไม่ได้")
         if not person.position:
             c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มีตำแหน่ง (position)")
-        if not p.assignments(person.id) and person.id != p.teams_file.bcp_head:
-            c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มีบทบาทในทีมใดเลย")
+    # someone with no role in any team is who the call tree misses
+    unreachable = set(CallTree(p).unreachable())
+    for index, person in enumerate(p.people_file.people):
+        if person.id in unreachable:
+            c.warn("people.yaml", ("people", index),
+                   f"{person.full_name} ไม่มีบทบาทในทีมใดเลย สายการแจ้งเหตุ (Call Tree) จึงไปไม่ถึง: เมื่อเกิดเหตุจะไม่มีใครโทรแจ้ง "
+                   "ให้ใส่เป็นบุคลากรหลักหรือบุคลากรสำรองของบทบาทใดบทบาทหนึ่งใน teams.yaml")
+    if not site_url(p):
+        c.warn("plan.yaml", (), "ยังไม่ได้ระบุที่อยู่เว็บไซต์บนอินทราเน็ต (site_url): บัตรหน้าที่ที่พิมพ์จะไม่มี QR code "
+               "(ใส่ site_url ใน plan.yaml หรือตั้งค่า BCP_SITE_URL ตอนสร้างเว็บไซต์)")
     return c.problems

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,3 +72,29 @@ _DIR_LINK = re.compile(r'(href=")((?![a-z][a-z0-9+.-]*:|/|#)[^"#?]*/)(["#?])')
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = _DIR_LINK.sub(r"\1\2index.html\3", output)
     return re.sub(r'(href=")(\.|\.\.)(["#])', r"\1\2/index.html\3", output)
+
+
+# --- role cards and printouts (cards/<id>/, pdf/) ------------------------------
+
+# A card page: the name as its heading, the card from overrides/partials/bcp/card.html.
+_CARD_PAGE = """# {{{{ plan.people["{id}"].full_name | md }}}} {{ #card-name .bcp-card__name }}
+
+{{{{ component("card", person_id="{id}") }}}}
+"""
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    plan = build_context(config).plan
+    for person_id in plan.people:  # ids are validated ASCII ([a-z0-9_-])
+        files.append(File.generated(config, f"cards/{person_id}.md", content=_CARD_PAGE.format(id=person_id)))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """PDFs of the cards, the call tree and the checklists, when BCP_PDF=1 (make site)."""
+    if os.environ.get("BCP_PDF") != "1":
+        return
+    from bcp import printouts
+
+    context = build_context(config)
+    printouts.write_all(context.renderer, Path(config.site_dir) / "pdf", base_url=config.docs_dir)
