@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from bcp.calltree import CallTree
-from bcp.cards import site_url
 from bcp.loader import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
@@ -175,7 +174,4 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
             c.warn("people.yaml", ("people", index),
                    f"{person.full_name} ไม่มีบทบาทในทีมใดเลย สายการแจ้งเหตุ (Call Tree) จึงไปไม่ถึง: เมื่อเกิดเหตุจะไม่มีใครโทรแจ้ง "
                    "ให้ใส่เป็นบุคลากรหลักหรือบุคลากรสำรองของบทบาทใดบทบาทหนึ่งใน teams.yaml")
-    if not site_url(p):
-        c.warn("plan.yaml", (), "ยังไม่ได้ระบุที่อยู่เว็บไซต์บนอินทราเน็ต (site_url): บัตรหน้าที่ที่พิมพ์จะไม่มี QR code "
-               "(ใส่ site_url ใน plan.yaml หรือตั้งค่า BCP_SITE_URL ตอนสร้างเว็บไซต์)")
     return c.problems
