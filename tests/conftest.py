@@ -38,6 +38,15 @@ def lampang_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def lampang_pdf_site(tmp_path_factory) -> Path:
+    """The Lampang site with its PDFs (BCP_PDF=1, as `make site` builds it), built once."""
+    out = tmp_path_factory.mktemp("lampang-pdf") / "site"
+    result = build_site(out, pdf=True)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def lampang_plan():
     from bcp import load_plan
 
@@ -53,12 +62,3 @@ def page_text(site: Path, page: str) -> str:
     main = raw.split('<article', 1)[-1].split('</article>', 1)[0]
     text = re.sub(r"<[^>]+>", " ", main)
     return re.sub(r"\s+", " ", html.unescape(text))
-
-
-@pytest.fixture(scope="session")
-def lampang_pdf_site(tmp_path_factory) -> Path:
-    """The Lampang site with its PDFs (BCP_PDF=1, as `make site` builds it), built once."""
-    out = tmp_path_factory.mktemp("lampang-pdf") / "site"
-    result = build_site(out, pdf=True)
-    assert result.returncode == 0, result.stderr
-    return out
