@@ -4,7 +4,7 @@ The source plan says a call tree exists but draws none, so it is built from
 the teams: the head of the BCP team calls each team's lead, each lead calls
 the members of their team.  Every call goes to a role: first to its primary
 person, and to its backup when the primary does not answer.  When a team is
-led by the person making the calls (Lampang's head leads two teams), nobody
+led by the person making the calls (a head may lead teams themselves), nobody
 needs to call the lead, so the caller tells the lead's backup directly: that
 backup takes the team over if the lead becomes unavailable.
 

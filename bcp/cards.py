@@ -63,7 +63,7 @@ class Card:
     def density(self) -> int:
         """The type size class for one A4 page: the more the card holds, the smaller the type.
 
-        Limits measured on the Lampang cards; the PDF build steps a card down
+        Limits measured on the first office's cards; the PDF build steps a card down
         further if it still spills onto a second page."""
         for density, limit in zip(DENSITIES, _WEIGHT_LIMITS):
             if self.weight <= limit:
