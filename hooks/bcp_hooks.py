@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
@@ -83,11 +84,26 @@ _CARD_PAGE = """# {{{{ plan.people["{id}"].full_name | md }}}} {{ #card-name .bc
 """
 
 
+# Card page -> its title, escaped: Material prints page.meta.title as it is,
+# and a title taken from the heading would go through `striptags`, which
+# turns "&lt;" back into "<".
+_card_titles: dict[str, str] = {}
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     plan = build_context(config).plan
-    for person_id in plan.people:  # ids are validated ASCII ([a-z0-9_-])
-        files.append(File.generated(config, f"cards/{person_id}.md", content=_CARD_PAGE.format(id=person_id)))
+    _card_titles.clear()
+    for person_id, person in plan.people.items():  # ids are validated ASCII ([a-z0-9_-])
+        path = f"cards/{person_id}.md"
+        files.append(File.generated(config, path, content=_CARD_PAGE.format(id=person_id)))
+        _card_titles[path] = str(escape(person.full_name))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _card_titles:
+        page.meta["title"] = _card_titles[page.file.src_uri]
+    return markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:

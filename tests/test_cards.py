@@ -209,6 +209,17 @@ def test_card_data_is_escaped(mini_site):
     assert "<งาน>" not in html and "<สอง>" not in html
 
 
+def test_markup_in_a_name_shows_literally_on_every_page(mini_site):
+    name = "นายแดน ทดสอบ <b>หนา</b> & {{ 1+1 }}"
+    soup = card_soup(mini_site, "dan")
+    assert text_of(soup.title).startswith(f"{name} - ")
+    assert text_of(soup.select_one("h1")) == name
+    assert text_of(soup.select(".md-header__topic .md-ellipsis")[-1]) == name
+    for path in mini_site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not [b for b in page.find_all("b") if "หนา" in b.get_text()], path
+
+
 def test_card_without_a_role_says_so(mini_site):
     card = the_card(mini_site, "eve")
     shown = text_of(card)
