@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -171,3 +173,18 @@ def test_checklists_and_call_tree_pdfs_embed_sarabun(lampang_pdf_site, lampang_p
     assert len(PdfReader(lampang_pdf_site / "pdf" / "call-tree.pdf").pages) == 1
     for person in lampang_plan.people.values():
         assert squeeze(person.full_name) in tree
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="needs chromium")
+def test_log_book_page_prints_as_one_a4_sheet_in_a_browser(lampang_site, tmp_path):
+    out = tmp_path / "log-book.pdf"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={out}",
+                        (lampang_site / "checklists" / "log-book" / "index.html").as_uri()],
+                       capture_output=True, timeout=120, check=True)
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
