@@ -33,7 +33,7 @@ class Duty:
 
 # Type size classes of a printed card, largest first (bcp.css: .bcp-card--d1 ...).
 DENSITIES = (1, 2, 3, 4, 5, 6, 7)
-_WEIGHT_LIMITS = (1900, 2400, 2800, 4000, 5300, 6000)  # the largest weight each class holds on one page
+_WEIGHT_LIMITS = (1850, 2400, 3000, 4000, 5300, 6000)  # the largest weight each class holds on one page
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,20 @@ class Card:
         return sum(len(duties) for _, duties in self.phases)
 
     @property
+    def standin_for_all(self) -> tuple[str, ...]:
+        """The primaries every one of the person's steps is done for, when that is so (a backup only)."""
+        found = {d.standin_for for _, duties in self.phases for d in duties}
+        return found.pop() if len(found) == 1 else ()
+
+    @property
     def weight(self) -> int:
         """Roughly how much room the card needs, in characters of step text."""
         text = sum(len(d.step.text) + len(d.step.highlight or "") + sum(map(len, d.step.items))
                    for _, duties in self.phases for d in duties)
         standins = sum(1 for _, duties in self.phases for d in duties if d.standin_for)
         calls = len(self.incoming) + sum(len(out.calls) + 1 for out in self.outgoing)
-        return text + 60 * self.duty_count + 40 * standins + 150 * calls + 100 * len(self.assignments)
+        notes = 80 if self.standin_for_all else 40 * standins
+        return text + 60 * self.duty_count + notes + 150 * calls + 100 * len(self.assignments)
 
     @property
     def density(self) -> int:

@@ -191,9 +191,13 @@ def test_a_card_reads_like_the_plan_for_lampang(lampang_site):
     assert "นางวันเพ็ญ พึ่งพิบูลย์ ต่อ ๒๐๙" in calls
     assert "นางสาวทัชชกร กฤษณนัยน์ ต่อ ๔๑๑" in calls and "นางสาวสุพัตรา คุณยศยิ่ง ต่อ ๓๐๙" in calls
     assert "๐ ๕๔๒๖ ๕๐๑๘–๒๑" in shown  # the office's number
-    # a backup's steps say whom they stand in for
+    # a backup's steps say whom they stand in for: once when it is the same for all, else step by step
     uraiwan = the_card(lampang_site, "uraiwan")
-    assert "เมื่อทำหน้าที่แทน นางหทัยรัตน์ เทพประสิทธิ์" in text_of(uraiwan.select_one('[data-step="d1-log-book"]'))
+    assert "ทุกขั้นตอนด้านล่าง ทำเมื่อทำหน้าที่แทน นางหทัยรัตน์ เทพประสิทธิ์" in text_of(uraiwan.select_one(".bcp-card__steps"))
+    supattra = the_card(lampang_site, "supattra")
+    assert "เมื่อทำหน้าที่แทน นางหทัยรัตน์ เทพประสิทธิ์" in text_of(supattra.select_one('[data-step="d1-report-damage"]'))
+    assert "เมื่อทำหน้าที่แทน นางวันเพ็ญ พึ่งพิบูลย์" in text_of(supattra.select_one('[data-step="d1-identify-urgent-work"]'))
+    assert "เมื่อทำหน้าที่แทน" not in text_of(the_card(lampang_site, "hathairat").select_one(".bcp-card__steps"))
     # the head starts the tree and calls the head of the other team, with the backup to try next
     head = the_card(lampang_site, "wanphen")
     outgoing = head.select(".bcp-card__calls-table")[1]
