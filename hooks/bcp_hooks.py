@@ -71,6 +71,7 @@ _DIR_LINK = re.compile(r'(href=")((?![a-z][a-z0-9+.-]*:|/|#)[^"#?]*/)(["#?])')
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = _mark_printout(output)
     output = _DIR_LINK.sub(r"\1\2index.html\3", output)
     return re.sub(r'(href=")(\.|\.\.)(["#])', r"\1\2/index.html\3", output)
 
@@ -114,3 +115,16 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     context = build_context(config)
     printouts.write_all(context.renderer, Path(config.site_dir) / "pdf", base_url=config.docs_dir)
+
+
+# A page that prints as a card or a form says so on <body>: bcp.css gives it
+# its own A4 sheet there, and nothing else (a combined PDF of many pages keeps its own).
+_PRINTOUTS = (("card", 'class="bcp-card '), ("form", 'class="bcp-checklist-phase"'),
+              ("form", 'class="bcp-logbook-sheet"'), ("form", 'class="bcp-tree"'))
+
+
+def _mark_printout(output: str) -> str:
+    for kind, marker in _PRINTOUTS:
+        if marker in output:
+            return output.replace("<body ", f'<body data-bcp-print="{kind}" ', 1)
+    return output

@@ -38,7 +38,7 @@ def lampang_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def lampang_pdf_site(tmp_path_factory) -> Path:
+def lampang_site_pdf(tmp_path_factory) -> Path:
     """The Lampang site with its PDFs (BCP_PDF=1, as `make site` builds it), built once."""
     out = tmp_path_factory.mktemp("lampang-pdf") / "site"
     result = build_site(out, pdf=True)

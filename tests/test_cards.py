@@ -277,8 +277,8 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def test_every_card_pdf_is_exactly_one_page(lampang_pdf_site, lampang_plan):
-    folder = lampang_pdf_site / "pdf"
+def test_every_card_pdf_is_exactly_one_page(lampang_site_pdf, lampang_plan):
+    folder = lampang_site_pdf / "pdf"
     assert sorted(p.stem for p in (folder / "cards").glob("*.pdf")) == sorted(lampang_plan.people)
     for person_id in lampang_plan.people:
         assert len(PdfReader(folder / "cards" / f"{person_id}.pdf").pages) == 1, person_id
@@ -288,19 +288,19 @@ def test_every_card_pdf_is_exactly_one_page(lampang_pdf_site, lampang_plan):
         assert squeeze(person.full_name) in pdf_text(combined, number)
 
 
-def test_card_pdfs_hold_every_step_with_a_true_thai_text_layer(lampang_pdf_site, lampang_plan):
+def test_card_pdfs_hold_every_step_with_a_true_thai_text_layer(lampang_site_pdf, lampang_plan):
     steps = expected_steps(LAMPANG)
     by_id = {s.id: s for s in lampang_plan.all_steps}
     for person_id in ("wanphen", "thatchakorn", "krit", "uraiwan"):  # the busiest and some others
-        text = pdf_text(lampang_pdf_site / "pdf" / "cards" / f"{person_id}.pdf")
+        text = pdf_text(lampang_site_pdf / "pdf" / "cards" / f"{person_id}.pdf")
         for step_id in steps[person_id]:
             assert squeeze(by_id[step_id].text) in text, (person_id, step_id)
     # SARA AM and the letters after it extract as typed ("สำนักงาน", not "สำนักงำน")
-    assert squeeze("สำนักงานประกันสังคม") in pdf_text(lampang_pdf_site / "pdf" / "cards" / "krit.pdf")
+    assert squeeze("สำนักงานประกันสังคม") in pdf_text(lampang_site_pdf / "pdf" / "cards" / "krit.pdf")
 
 
-def test_card_pdfs_embed_sarabun_only(lampang_pdf_site):
-    fonts = subprocess.run(["pdffonts", str(lampang_pdf_site / "pdf" / "cards.pdf")], capture_output=True,
+def test_card_pdfs_embed_sarabun_only(lampang_site_pdf):
+    fonts = subprocess.run(["pdffonts", str(lampang_site_pdf / "pdf" / "cards.pdf")], capture_output=True,
                            text=True, check=True).stdout.splitlines()[2:]
     assert fonts, "no font in the PDF"
     for line in fonts:
@@ -308,21 +308,21 @@ def test_card_pdfs_embed_sarabun_only(lampang_pdf_site):
         assert " yes yes " in line, line  # embedded and subset
 
 
-def test_card_pdf_has_no_site_navigation_and_no_links_into_the_site(lampang_pdf_site):
-    reader = PdfReader(lampang_pdf_site / "pdf" / "cards" / "hathairat.pdf")
-    text = pdf_text(lampang_pdf_site / "pdf" / "cards" / "hathairat.pdf")
+def test_card_pdf_has_no_site_navigation_and_no_links_into_the_site(lampang_site_pdf):
+    reader = PdfReader(lampang_site_pdf / "pdf" / "cards" / "hathairat.pdf")
+    text = pdf_text(lampang_site_pdf / "pdf" / "cards" / "hathairat.pdf")
     assert squeeze("ขั้นตอนการบริหารความต่อเนื่อง") not in text  # a navigation entry
     links = [a.get_object().get("/A", {}).get("/URI") for a in reader.pages[0].get("/Annots", []) or []]
     assert all(uri is None or str(uri).startswith("tel:") for uri in links), links
 
 
-def test_site_links_to_the_pdfs(lampang_pdf_site):
+def test_site_links_to_the_pdfs(lampang_site_pdf):
     for page, target in (("cards/index.html", "../pdf/cards.pdf"), ("cards/wanphen/index.html", "../../pdf/cards/wanphen.pdf"),
                          ("checklists/index.html", "../pdf/checklists.pdf"), ("call-tree/index.html", "../pdf/call-tree.pdf")):
-        soup = BeautifulSoup((lampang_pdf_site / page).read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup((lampang_site_pdf / page).read_text(encoding="utf-8"), "html.parser")
         hrefs = [a["href"] for a in soup.select("article a[href]")]
         assert target in hrefs, page
-        assert (lampang_pdf_site / page).parent.joinpath(target).resolve().is_file()
+        assert (lampang_site_pdf / page).parent.joinpath(target).resolve().is_file()
 
 
 def test_card_pdf_bytes_are_reproducible(tmp_path, mini_plan):

@@ -136,8 +136,8 @@ def test_log_book_is_a_blank_form(lampang_site):
 
 
 @pytest.fixture(scope="module")
-def checklist_pages(lampang_pdf_site) -> list[str]:
-    return pdf_pages(lampang_pdf_site / "pdf" / "checklists.pdf")
+def checklist_pages(lampang_site_pdf) -> list[str]:
+    return pdf_pages(lampang_site_pdf / "pdf" / "checklists.pdf")
 
 
 def test_checklists_pdf_holds_every_step_each_row_on_one_page(checklist_pages, lampang_plan):
@@ -164,13 +164,13 @@ def test_checklists_pdf_ends_with_the_log_book_on_its_own_page(checklist_pages, 
     assert checklist_pages[0].endswith(squeeze(f"หน้า ๑ / {'๐๑๒๓๔๕๖๗๘๙'[len(checklist_pages)]}"))
 
 
-def test_checklists_and_call_tree_pdfs_embed_sarabun(lampang_pdf_site, lampang_plan):
+def test_checklists_and_call_tree_pdfs_embed_sarabun(lampang_site_pdf, lampang_plan):
     for name in ("checklists.pdf", "call-tree.pdf"):
-        fonts = subprocess.run(["pdffonts", str(lampang_pdf_site / "pdf" / name)], capture_output=True,
+        fonts = subprocess.run(["pdffonts", str(lampang_site_pdf / "pdf" / name)], capture_output=True,
                                text=True, check=True).stdout.splitlines()[2:]
         assert fonts and all("Sarabun" in line.split()[0] and " yes yes " in line for line in fonts), name
-    tree = "".join(pdf_pages(lampang_pdf_site / "pdf" / "call-tree.pdf"))
-    assert len(PdfReader(lampang_pdf_site / "pdf" / "call-tree.pdf").pages) == 1
+    tree = "".join(pdf_pages(lampang_site_pdf / "pdf" / "call-tree.pdf"))
+    assert len(PdfReader(lampang_site_pdf / "pdf" / "call-tree.pdf").pages) == 1
     for person in lampang_plan.people.values():
         assert squeeze(person.full_name) in tree
 
