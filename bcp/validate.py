@@ -167,11 +167,12 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
             c.warn("people.yaml", ("people", index), f"{person.full_name} เป็นผู้มีบทบาทหลักแต่ไม่มีเบอร์มือถือ (mobile): เมื่อไฟดับหรือไฟไหม้ โทรศัพท์สำนักงานจะใช้ไม่ได้")
         if not person.position:
             c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มีตำแหน่ง (position)")
-    # someone with no role in any team is who the call tree misses
+        if not p.assignments(person.id) and person.id != p.teams_file.bcp_head:
+            c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มีบทบาทในทีมใดเลย")
     unreachable = set(CallTree(p).unreachable())
     for index, person in enumerate(p.people_file.people):
         if person.id in unreachable:
             c.warn("people.yaml", ("people", index),
-                   f"{person.full_name} ไม่มีบทบาทในทีมใดเลย สายการแจ้งเหตุ (Call Tree) จึงไปไม่ถึง: เมื่อเกิดเหตุจะไม่มีใครโทรแจ้ง "
+                   f"สายการแจ้งเหตุ (Call Tree) ไปไม่ถึง {person.full_name}: เมื่อเกิดเหตุจะไม่มีใครโทรแจ้ง "
                    "ให้ใส่เป็นบุคลากรหลักหรือบุคลากรสำรองของบทบาทใดบทบาทหนึ่งใน teams.yaml")
     return c.problems
