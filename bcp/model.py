@@ -106,6 +106,8 @@ class PlanInfo(Model):
     assumptions_intro: Text
     assumptions: list[Text] = Field(min_length=1)
     alternate_site: AlternateSite
+    # The site's address on the intranet, for the QR codes on printed cards.
+    site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+[^\s?#]*$")] | None = None
     time_windows: list[TimeWindow] = Field(min_length=1)
     urgency_levels: list[UrgencyLevel] = Field(min_length=1)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from bcp import thai
+from bcp import cards, thai
 from bcp.plan import Plan
 from bcp.review import review_status
 
@@ -47,6 +47,7 @@ class Renderer:
                                 table_number=self.table_number)
         # Review reminders as of today ($BCP_TODAY in tests).
         self.env.globals["review"] = review_status(plan)
+        self.env.globals.update(cards.template_globals(plan))
 
     # --- formatting ----------------------------------------------------------
 
@@ -80,6 +81,7 @@ class Renderer:
         template = self.env.get_template(f"{name}.html")
         context.setdefault("card_url", lambda person_id: f"{base}cards/{person_id}/")
         context.setdefault("page_url", lambda page: f"{base}{page}/")
+        context.setdefault("file_url", lambda path: f"{base}{path}")
         # Markdown treats a block of HTML as raw only when no line is indented
         # by four spaces or more and no blank line splits it; keep it compact.
         html = template.render(**context)

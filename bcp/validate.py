@@ -9,6 +9,7 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
+from bcp.calltree import CallTree
 from bcp.loader import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
@@ -72,6 +73,9 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
     c.unique("scope.yaml", ("incidents",), p.scope.incidents, "เหตุการณ์")
     c.unique("scope.yaml", ("impact_areas",), p.scope.impact_areas, "ผลกระทบ")
     c.unique("people.yaml", ("people",), p.people_file.people, "บุคคล")
+    for index, person in enumerate(p.people_file.people):
+        if person.id == "index":  # cards/index is the list of all cards
+            c.error("people.yaml", ("people", index, "id"), "ใช้ id 'index' ไม่ได้ เพราะเป็นชื่อหน้ารายชื่อบัตรหน้าที่: ตั้ง id อื่น")
     c.unique("teams.yaml", ("teams",), p.teams_file.teams, "ทีม")
     c.unique("teams.yaml", ("units",), p.teams_file.units, "หน่วยงาน")
     c.unique("bia.yaml", ("processes",), p.bia.processes, "กระบวนการ")
@@ -189,6 +193,12 @@ def check(plan: Plan, docs: dict[str, Document]) -> list[Problem]:
             c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มีตำแหน่ง (position)")
         if not p.assignments(person.id) and person.id != p.teams_file.bcp_head:
             c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มีบทบาทในทีมใดเลย")
+    unreachable = set(CallTree(p).unreachable())
+    for index, person in enumerate(p.people_file.people):
+        if person.id in unreachable:
+            c.warn("people.yaml", ("people", index),
+                   f"สายการแจ้งเหตุ (Call Tree) ไปไม่ถึง {person.full_name}: เมื่อเกิดเหตุจะไม่มีใครโทรแจ้ง "
+                   "ให้ใส่เป็นบุคลากรหลักหรือบุคลากรสำรองของบทบาทใดบทบาทหนึ่งใน teams.yaml")
     return c.problems
 
 

@@ -29,7 +29,7 @@ import pdf_event_hook  # noqa: E402  (hooks/ is not a package)
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 # The plan's sections in the PDF (nav pages); data-notes is for the plan owner.
-PDF_PAGES = ["index.html", "scope", "teams", "strategies", "bia", "resources", "procedure", "checklist", "revisions"]
+PDF_PAGES = ["index.html", "scope", "teams", "call-tree", "strategies", "bia", "resources", "procedure", "checklist", "revisions"]
 FRONT_MATTER = 2  # cover and สารบัญ carry no page number
 
 
@@ -107,7 +107,11 @@ def test_pdf_is_built_and_linked_from_the_home_page(lampang_site_pdf, plan_pdf):
 
 
 def test_pdf_templates_are_not_published(lampang_site_pdf):
-    assert sorted(p.name for p in (lampang_site_pdf / "pdf").iterdir()) == ["plan.pdf"]
+    # Only the PDFs themselves: the plan, the cards (all, and one folder of one each),
+    # the call tree and the printable forms; no template or stylesheet leaks.
+    published = sorted(p.name for p in (lampang_site_pdf / "pdf").iterdir())
+    assert published == ["call-tree.pdf", "cards", "cards.pdf", "checklists.pdf", "plan.pdf"]
+    assert all(p.suffix == ".pdf" for p in (lampang_site_pdf / "pdf" / "cards").iterdir())
 
 
 def test_page_count_is_sensible(plan_pdf, lampang_plan):

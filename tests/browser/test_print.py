@@ -75,8 +75,10 @@ def test_checklists_print_without_the_navigation(page, site_url, lampang_site, a
             shown = page.locator(selector).evaluate_all("els => els.filter(e => e.getClientRects().length).length")
             assert shown == 0, f"{path}: {selector} is printed"
         printed = _skeleton(_pdf_text(reader))
-        heading = _skeleton(page.locator("article h1").first.inner_text())
-        assert heading and heading in printed, f"premise: {path} printed its heading"
+        # Forms hide the page's h1 on paper (each sheet has its own title): the
+        # premise is that what the article shows in print media is what printed.
+        shown_in_print = _skeleton(page.locator("article").inner_text())[:40]
+        assert len(shown_in_print) >= 20 and shown_in_print in printed, f"premise: {path} printed its content"
         for title in titles:
             if _skeleton(title) not in article:
                 assert _skeleton(title) not in printed, f"{path}: the navigation entry {title} is printed"

@@ -133,13 +133,14 @@ def test_thai_digits_find_arabic_digits(browser, arabic_digits_site_url):
         context.close()
 
 
-def test_every_persons_name_finds_the_teams_page(search, lampang_plan, lampang_site):
-    # The role cards will be found by name too: test_print.py.
+def test_every_persons_name_finds_their_card_then_the_teams_page(search, lampang_plan, lampang_site):
     teams_text = _text(lampang_site, "teams/")
     for person in lampang_plan.people.values():
         assert f"{person.title}{person.first_name} {person.last_name}" in teams_text
         for query in (person.first_name, person.last_name, f"{person.title}{person.first_name}"):
-            assert "teams/" in search(query)[:TOP], query
+            found = search(query)
+            assert found[:1] == [f"cards/{person.id}/"], query
+            assert "teams/" in found, query
 
 
 def test_a_word_that_is_not_in_the_plan_finds_nothing(search, lampang_site):
@@ -149,7 +150,9 @@ def test_a_word_that_is_not_in_the_plan_finds_nothing(search, lampang_site):
 
 
 def test_latin_words_still_work(search):
-    assert "procedure/" in search("Call Tree")[:TOP]
+    found = search("Call Tree")
+    assert found[:1] == ["call-tree/"]
+    assert "procedure/" in found
     assert "strategies/" in search("laptop")[:TOP]
 
 
