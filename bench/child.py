@@ -17,6 +17,8 @@ HTML document given to WeasyPrint (the input of the direct WeasyPrint run).
 from __future__ import annotations
 
 import argparse
+import importlib.abc
+import importlib.util
 import json
 import os
 import resource
@@ -46,19 +48,47 @@ def timed(key: str, function):
     return wrapper
 
 
+# Packages whose import is timed (inclusive of what they import first).
+TIMED_IMPORTS = {"bcp", "mkdocs_macros", "material", "pydantic", "requests", "weasyprint", "mkdocs_to_pdf",
+                 "pythainlp", "bs4"}
+
+
+class ImportClock(importlib.abc.MetaPathFinder):
+    """Times the first import of each package in TIMED_IMPORTS, whoever imports it."""
+
+    def find_spec(self, name, path, target=None):
+        if name not in TIMED_IMPORTS or f"import:{name}" in spent:
+            return None
+        spent[f"import:{name}"] = 0.0  # also stops the recursion through find_spec below
+        sys.meta_path.remove(self)
+        try:
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        spec.loader.exec_module = timed(f"import:{name}", spec.loader.exec_module)
+        return spec
+
+
+def instrument_bcp() -> None:
+    """Wrap bcp's entry points once the build has imported bcp (a plain build never does)."""
+    bcp = sys.modules.get("bcp")
+    render = sys.modules.get("bcp.render")
+    if bcp is not None and not hasattr(bcp.load_plan, "__wrapped__"):
+        # bcp.load_plan_cached looks load_plan up in the module: wrapping it counts real loads.
+        bcp.load_plan = timed("bcp.load_plan", bcp.load_plan)
+    if render is not None and not hasattr(render.Renderer.render, "__wrapped__"):
+        render.Renderer.render = timed("bcp.Renderer.render", render.Renderer.render)
+        render.Renderer.__init__ = timed("bcp.Renderer.__init__", render.Renderer.__init__)
+
+
 def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
     import mkdocs.plugins
 
-    import bcp
-    import bcp.render
-
-    # bcp.load_plan_cached looks load_plan up in the module: wrapping it counts real loads.
-    bcp.load_plan = timed("bcp.load_plan", bcp.load_plan)
-    bcp.render.Renderer.render = timed("bcp.Renderer.render", bcp.render.Renderer.render)
-    bcp.render.Renderer.__init__ = timed("bcp.Renderer.__init__", bcp.render.Renderer.__init__)
-
     def run_event(self, name, item=None, **kwargs):
         # mkdocs.plugins.PluginCollection.run_event, with a clock per plugin and event.
+        instrument_bcp()
         pass_item = item is not None
         for method in self.events[name]:
             origin = self._event_origins.get(method, "<unknown>")
@@ -86,14 +116,25 @@ def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
         return
     html_init = weasyprint.HTML.__init__
 
-    def capturing_init(self, *args, **kwargs):
-        html_init(self, *args, **kwargs)
+    def capturing_init(self, guess=None, filename=None, url=None, file_obj=None, string=None, *args, **kwargs):
+        html_init(self, guess, filename, url, file_obj, string, *args, **kwargs)
         counts["weasyprint.HTML"] += 1
-        string = kwargs.get("string")
-        if capture_html and string is not None:
-            number = counts["weasyprint.HTML"]
-            (capture_html / f"{number:04d}.html").write_text(string, encoding="utf-8")
-            (capture_html / f"{number:04d}.json").write_text(json.dumps({"base_url": kwargs.get("base_url")}))
+        if not capture_html:
+            return
+        if args[1:2]:  # base_url given by position, after encoding
+            kwargs.setdefault("base_url", args[1])
+        if string is None and isinstance(guess, str) and "<" in guess:
+            string = guess
+        elif string is None and (filename or isinstance(guess, (str, os.PathLike))):
+            source = Path(filename or guess)
+            string = source.read_text(encoding="utf-8") if source.is_file() else None
+            kwargs.setdefault("base_url", str(source))
+        if string is None:
+            counts["weasyprint.HTML not captured"] += 1
+            return
+        number = counts["weasyprint.HTML"]
+        (capture_html / f"{number:04d}.html").write_text(string, encoding="utf-8")
+        (capture_html / f"{number:04d}.json").write_text(json.dumps({"base_url": kwargs.get("base_url")}))
 
     weasyprint.HTML.__init__ = capturing_init
     weasyprint.HTML.render = timed("weasyprint.render", weasyprint.HTML.render)
@@ -113,6 +154,7 @@ def main() -> int:
         if folder:
             folder.mkdir(parents=True, exist_ok=True)
 
+    sys.meta_path.insert(0, ImportClock())
     from mkdocs.__main__ import cli
 
     imported = time.perf_counter()

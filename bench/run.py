@@ -245,14 +245,21 @@ def bench_lampang(args, work: Path) -> Build:
     note(f"Lampang: {args.repeats} timed builds")
     lampang, runs = median_build(args.repeats, work / "lampang", LAMPANG)
     say("site_build_lampang_s", lampang.wall_s)
+    say("site_build_lampang_cpu_s", lampang.cpu_s)
     say("site_build_lampang_peak_mb", lampang.peak_mb)
     loads = [r.spent("bcp.load_plan") for r in runs]
     say("load_validate_s", median(loads))
     say("load_validate_fraction_of_build", median([r.spent("bcp.load_plan") / r.wall_s for r in runs]))
     say("plan_loads_per_build", lampang.count("bcp.load_plan"))
+    # Importing bcp builds the pydantic models of every data file (and imports pydantic).
+    say("bcp_import_s", median([r.spent("import:bcp") for r in runs]))
+    say("data_layer_fraction_of_build", median([(r.spent("import:bcp") + r.spent("bcp.load_plan")) / r.wall_s for r in runs]))
+    say("component_renders_per_build", lampang.count("bcp.Renderer.render"))
+    say("component_render_s", median([r.spent("bcp.Renderer.render") for r in runs]))
     say("macro_layer_s", median([r.macro_layer_s for r in runs]))
     say("macro_layer_fraction_of_build", median([r.macro_layer_s / r.wall_s for r in runs]))
-    say("component_renders_per_build", lampang.count("bcp.Renderer.render"))
+    # mkdocs-macros imports requests (mkdocs_macros.util) whether or not a page uses it.
+    say("macros_plugin_import_s", median([r.spent("import:mkdocs_macros") + r.spent("import:requests") for r in runs]))
     say("python_and_mkdocs_startup_s", median([r.wall_s - r.detail["build_s"] for r in runs]))
 
     note("plain Markdown twin: same pages, no macros, no hooks")
@@ -262,9 +269,12 @@ def bench_lampang(args, work: Path) -> Build:
     del check
     plain, _ = median_build(args.repeats, work / "plain", LAMPANG, config=plain_config)
     say("plain_markdown_build_s", plain.wall_s)
+    say("plain_markdown_build_cpu_s", plain.cpu_s)
     say("plain_markdown_pages", same_pages)
     say("plain_markdown_files_missing", missing)
     say("data_macro_overhead_ratio", lampang.wall_s / plain.wall_s)
+    # CPU seconds are less disturbed than wall time when other work shares the cores.
+    say("data_macro_overhead_ratio_cpu", lampang.cpu_s / plain.cpu_s)
     return lampang
 
 
@@ -289,6 +299,8 @@ def bench_pdf(args, work: Path, lampang: Build) -> None:
     say("pdf_build_lampang_peak_mb", pdf.peak_mb)
     say("pdf_step_s", step)
     say("pdf_documents", documents)
+    texts = [page.read_bytes() for page in captured.glob("*.html")]
+    say("pdf_documents_identical_to_another", len(texts) - len(set(texts)))
     say("weasyprint_renders_per_document", first.count("weasyprint.render") / documents)
     say("weasyprint_layout_and_write_in_build_s", median([r.spent("weasyprint.render") + r.spent("weasyprint.write_pdf") for r in runs]))
     say("weasyprint_direct_s", direct)
@@ -306,6 +318,7 @@ def bench_scale(args, work: Path) -> None:
         result, runs = median_build(args.repeats, work / f"scale-{scale}", data, budget_s=45)
         times[scale] = result.wall_s
         say(f"scale_{scale}x_s", result.wall_s)
+        say(f"scale_{scale}x_cpu_s", result.cpu_s)
         say(f"scale_{scale}x_peak_mb", result.peak_mb)
         say(f"scale_{scale}x_load_validate_s", median([r.spent("bcp.load_plan") for r in runs]))
         say(f"scale_{scale}x_macro_layer_s", median([r.macro_layer_s for r in runs]))
@@ -364,6 +377,10 @@ def main(argv: list[str] | None = None) -> int:
     parts = args.only or ["lampang", "pdf", "scale", "offices"]
     work = args.work or Path(tempfile.mkdtemp(prefix="bcp-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    # Builds run as on an office's own machine, where Python keeps compiled modules
+    # (this sandbox sets PYTHONDONTWRITEBYTECODE); they are kept in the work folder.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     begin = time.perf_counter()
     try:
         machine()

@@ -88,3 +88,65 @@ def test_broken_yaml_still_gets_the_thai_hint(tmp_path, text, expected_line, hin
     problem = error.value.problems[0]
     assert problem.line == expected_line
     assert hint in problem.message
+
+
+# --- compiled partials kept between builds -------------------------------------------
+
+PARTIALS = LAMPANG.parent / "overrides" / "partials" / "bcp"
+
+
+def render_all(renderer, plan):
+    names = sorted(p.stem for p in PARTIALS.glob("[a-z]*.html") if p.stem not in ("team_table", "procedure_phase"))
+    return ([str(renderer.render(name)) for name in names]
+            + [str(renderer.render("team_table", team=t)) for t in plan.teams.values()]
+            + [str(renderer.render("procedure_phase", phase=p)) for p in plan.procedure.phases])
+
+
+@pytest.fixture
+def private_tmp(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_cached_partials_render_the_same_html(private_tmp, monkeypatch, lampang_plan):
+    import jinja2
+
+    from bcp.render import Renderer
+
+    monkeypatch.setenv("BCP_TEMPLATE_CACHE", "0")
+    uncached = Renderer(lampang_plan, PARTIALS)
+    assert uncached.env.bytecode_cache is None
+    expected = render_all(uncached, lampang_plan)
+    monkeypatch.delenv("BCP_TEMPLATE_CACHE")
+
+    assert render_all(Renderer(lampang_plan, PARTIALS), lampang_plan) == expected  # compiles, fills the cache
+    assert list(private_tmp.glob("_jinja2-cache-*/__bcp_*.cache"))
+    compiled = []
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *a, **k: compiled.append(a) or pytest.fail("compiled again despite the cache"))
+    assert render_all(Renderer(lampang_plan, PARTIALS), lampang_plan) == expected
+    assert not compiled
+
+
+def test_an_unusable_cache_folder_only_costs_time(private_tmp, lampang_plan):
+    import os
+
+    from bcp.render import Renderer
+
+    (private_tmp / f"_jinja2-cache-{os.getuid()}").write_text("not a folder")
+    renderer = Renderer(lampang_plan, PARTIALS)
+    assert renderer.env.bytecode_cache is None
+    assert "bcp-team" in str(renderer.render("team_table", team=next(iter(lampang_plan.teams.values()))))
+
+
+def test_cache_entries_differ_when_the_syntax_options_differ(private_tmp):
+    import jinja2
+
+    from bcp.render import template_cache
+
+    plain = template_cache(jinja2.Environment(autoescape=True))
+    trimmed = template_cache(jinja2.Environment(autoescape=True, trim_blocks=True))
+    assert plain.pattern != trimmed.pattern
+    assert plain.pattern == template_cache(jinja2.Environment(autoescape=True)).pattern
