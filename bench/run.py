@@ -260,6 +260,8 @@ def bench_lampang(args, work: Path) -> Build:
     say("macro_layer_fraction_of_build", median([r.macro_layer_s / r.wall_s for r in runs]))
     # mkdocs-macros imports requests (mkdocs_macros.util) whether or not a page uses it.
     say("macros_plugin_import_s", median([r.spent("import:mkdocs_macros") + r.spent("import:requests") for r in runs]))
+    # A configured PDF plugin is imported (WeasyPrint with it) even when BCP_PDF is unset.
+    say("pdf_plugin_import_in_site_build_s", median([r.spent("import:mkdocs_to_pdf") + r.spent("import:weasyprint") for r in runs]))
     say("python_and_mkdocs_startup_s", median([r.wall_s - r.detail["build_s"] for r in runs]))
 
     note("plain Markdown twin: same pages, no macros, no hooks")
@@ -302,7 +304,11 @@ def bench_pdf(args, work: Path, lampang: Build) -> None:
     texts = [page.read_bytes() for page in captured.glob("*.html")]
     say("pdf_documents_identical_to_another", len(texts) - len(set(texts)))
     say("weasyprint_renders_per_document", first.count("weasyprint.render") / documents)
-    say("weasyprint_layout_and_write_in_build_s", median([r.spent("weasyprint.render") + r.spent("weasyprint.write_pdf") for r in runs]))
+    layout = [r.spent("weasyprint.render") + r.spent("weasyprint.write_pdf") for r in runs]
+    say("weasyprint_layout_and_write_in_build_s", median(layout))
+    # Where the rest of the PDF step goes: the plugin's work on each page, then on the whole.
+    say("pdf_plugin_collect_pages_s", median([sum(r.spent(f"event:{p}:post_page") for p in configured) for r in runs]))
+    say("pdf_plugin_assemble_s", median([sum(r.spent(f"event:{p}:post_build") for p in configured) - lay for r, lay in zip(runs, layout)]))
     say("weasyprint_direct_s", direct)
     say("pdf_step_ratio", step / direct)
 
