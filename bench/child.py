@@ -84,7 +84,12 @@ def instrument_bcp() -> None:
 
 
 def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
+    import subprocess
+
     import mkdocs.plugins
+
+    # mkdocs-macros asks git about the last commit on every build (13 git processes).
+    subprocess.check_output = timed("subprocess.check_output", subprocess.check_output)
 
     def run_event(self, name, item=None, **kwargs):
         # mkdocs.plugins.PluginCollection.run_event, with a clock per plugin and event.

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import random
 import re
 import sys
@@ -162,14 +163,22 @@ def scale_procedure(procedure: dict, scale: int, extra_steps: int, rng: random.R
 # --- the whole folder -----------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4)
+def _read_base(base: Path) -> tuple[tuple[str, Any], ...]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return tuple((path.name, yaml.load(path.read_text(encoding="utf-8"), Loader=loader))
+                 for path in sorted(base.glob("*.yaml")))
+
+
 def write_plan(out: Path, scale: int = 1, seed: int = 1, base: Path = ROOT / "data", extra_steps: int = 0) -> Path:
     """Write a synthetic data folder into `out` (created); returns `out`."""
     if scale < 1:
         raise ValueError("scale must be 1 or more")
     rng = random.Random(f"bcp-synthetic-{seed}")
     out.mkdir(parents=True, exist_ok=True)
-    for path in sorted(base.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, base_data in _read_base(base.resolve()):
+        data = copy.deepcopy(base_data)
+        path = base / name
         if path.name == "people.yaml":
             data = scale_people(data, scale, rng)
         elif path.name == "teams.yaml":
@@ -181,7 +190,7 @@ def write_plan(out: Path, scale: int = 1, seed: int = 1, base: Path = ROOT / "da
             data["office"]["name"] = f"สำนักงาน{word(rng, (3, 4))} จังหวัด{word(rng, (2, 3))}"
             data["office"]["phone"] = f"0{rng.randint(20, 79)}{rng.randint(0, 999_999):06d}"
         else:
-            data = scramble(copy.deepcopy(data), rng)
+            data = scramble(data, rng)
         header = f"# ข้อมูลสังเคราะห์สำหรับวัดความเร็ว (scale {scale}, seed {seed}): ไม่ใช่แผนของหน่วยงานจริง\n"
         text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100)
         (out / path.name).write_text(header + text, encoding="utf-8")
