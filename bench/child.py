@@ -50,7 +50,7 @@ def timed(key: str, function):
 
 # Packages whose import is timed (inclusive of what they import first).
 TIMED_IMPORTS = {"bcp", "mkdocs_macros", "material", "pydantic", "requests", "weasyprint", "mkdocs_to_pdf",
-                 "pythainlp", "bs4"}
+                 "mkdocs_to_pdf.plugin", "pythainlp", "bs4"}
 
 
 class ImportClock(importlib.abc.MetaPathFinder):
