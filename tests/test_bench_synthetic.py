@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
 
-from bench.synthetic import write_plan
 from conftest import LAMPANG, ROOT, build_site
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not an installed package
+from bench.synthetic import write_plan  # noqa: E402
 
 
 @pytest.fixture(scope="module")
