@@ -2,7 +2,8 @@
 # make test   the whole test suite
 # make serve  live preview while editing (no PDFs, fast; BCP_PDF=0)
 # make check  validate the data only
-.PHONY: site test serve check setup clean
+# make bench  speed and scale figures (not part of the tests; a few minutes)
+.PHONY: site test serve check setup clean bench
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -20,6 +21,9 @@ serve: setup
 
 check: setup
 	@.venv/bin/python -m bcp check
+
+bench: setup
+	.venv/bin/python bench/run.py
 
 clean:
 	rm -rf site site.new.* .pytest_cache

@@ -61,10 +61,11 @@ class Document:
 class _DuplicateKey(Exception):
     def __init__(self, key: object, line: int, first_line: int) -> None:
         self.key, self.line, self.first_line = key, line, first_line
+        self.node: yaml.Node | None = None
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys."""
+class _NoDuplicateKeys:
+    """Mixed into a safe loader: refuse duplicate keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         self.flatten_mapping(node)
@@ -79,6 +80,28 @@ class _Loader(yaml.SafeLoader):
                 raise _DuplicateKey(key, key_node.start_mark.line + 1, first)
             seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
+
+
+class _Loader(_NoDuplicateKeys, yaml.SafeLoader):
+    """PyYAML's pure-Python parser: its error messages are the ones _YAML_HINTS knows."""
+
+
+# libyaml's parser is some 10 times faster (a large plan's build spent most of
+# its data time parsing YAML); the constructor, and so the values, are the same.
+_FastLoader = type("_FastLoader", (_NoDuplicateKeys, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else _Loader
+
+
+def _parse(loader_class: type, text: str) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        try:
+            return node, (loader.construct_document(node) if node is not None else None)
+        except _DuplicateKey as dup:
+            dup.node = node  # to name the key's field path
+            raise
+    finally:
+        loader.dispose()
 
 
 def _record_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> None:
@@ -193,19 +216,19 @@ def read_yaml(path: Path, shown_as: str) -> Document:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError([Problem(shown_as, line, "", _encoding_message(raw, error))]) from None
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node, data = _parse(_FastLoader, text)
+        except yaml.YAMLError:
+            # Read a broken file again with PyYAML's own parser, whose messages the hints match.
+            node, data = _parse(_Loader, text)
         if node is None:
             raise DataError([Problem(shown_as, 1, "", "ไฟล์ว่างเปล่า: ไม่มีข้อมูลในไฟล์")])
-        data = loader.construct_document(node)
     except _DuplicateKey as dup:
-        raise DataError([Problem(shown_as, dup.line, _key_label(node, dup.line, str(dup.key)) or str(dup.key),
+        raise DataError([Problem(shown_as, dup.line, _key_label(dup.node, dup.line, str(dup.key)) or str(dup.key),
                                  f"ชื่อช่อง '{dup.key}' ซ้ำกับบรรทัด {dup.first_line}: ให้ลบหรือรวมเป็นช่องเดียว")]) from None
     except yaml.YAMLError as error:
         raise DataError([_yaml_problem(shown_as, error, text)]) from None
-    finally:
-        loader.dispose()
     lines: dict[PathKey, int] = {}
     _record_lines(node, (), lines)
     return Document(shown_as, data, lines)

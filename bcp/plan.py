@@ -100,13 +100,18 @@ class Plan:
 
     def assignments(self, person_id: str) -> list[Assignment]:
         """Every role the person holds, in team order, primary roles first within a team."""
-        found = []
+        return list(self._assignments_by_person.get(person_id, ()))
+
+    @cached_property
+    def _assignments_by_person(self) -> dict[str, list[Assignment]]:
+        # One pass over the teams for everybody: asking per person made a
+        # card for each person cost people x roles.
+        found: dict[str, list[Assignment]] = {}
         for team in self.teams_file.teams:
             for role in team.roles:
-                if role.primary == person_id:
-                    found.append(Assignment(team, role, as_backup=False))
-                if role.backup == person_id:
-                    found.append(Assignment(team, role, as_backup=True))
+                found.setdefault(role.primary, []).append(Assignment(team, role, as_backup=False))
+                if role.backup is not None:
+                    found.setdefault(role.backup, []).append(Assignment(team, role, as_backup=True))
         return found
 
     def team_people(self, team: m.Team, scope: str = "team") -> set[str]:
@@ -140,11 +145,20 @@ class Plan:
 
     def steps_for(self, person_id: str) -> list[tuple[m.Phase, list[m.Step]]]:
         """The steps whose responsible parties include the person, by phase, in order."""
-        result = []
-        for phase in self.procedure.phases:
-            steps = [s for s in phase.steps if any(person_id in self.responsible_people(r) for r in s.responsible)]
-            result.append((phase, steps))
-        return result
+        per_phase = self._steps_by_person.get(person_id)
+        return [(phase, list(per_phase[index]) if per_phase else []) for index, phase in enumerate(self.procedure.phases)]
+
+    @cached_property
+    def _steps_by_person(self) -> dict[str, list[list[m.Step]]]:
+        # Person id -> each phase's steps they take part in, from one pass over
+        # the procedure (asking every step about every person was people x steps).
+        phases = self.procedure.phases
+        found: dict[str, list[list[m.Step]]] = {}
+        for index, phase in enumerate(phases):
+            for step in phase.steps:
+                for person_id in set().union(*(self.responsible_people(r) for r in step.responsible)):
+                    found.setdefault(person_id, [[] for _ in phases])[index].append(step)
+        return found
 
     @property
     def all_steps(self) -> list[m.Step]:

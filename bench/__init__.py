@@ -1,0 +1,1 @@
+"""Speed and scale benchmark (see bench/README.md)."""

@@ -1,0 +1,187 @@
+"""One instrumented `mkdocs build`, run in its own process by bench/run.py.
+
+    python bench/child.py CONFIG SITE_DIR RESULT.json [--dump-markdown DIR] [--capture-pdf-html DIR]
+
+Builds exactly as `mkdocs build --strict --quiet -f CONFIG -d SITE_DIR` (the
+environment, BCP_DATA / BCP_PDF, comes from the caller) and writes to
+RESULT.json where the time went: each plugin's and hook's events, how often the
+plan was loaded, how many components were rendered, how many documents
+WeasyPrint laid out, and the process's own peak memory.  Nothing here changes
+what is built.
+
+--dump-markdown DIR keeps each page's Markdown as the macros plugin left it
+(the input of the "plain Markdown" build); --capture-pdf-html DIR keeps each
+HTML document given to WeasyPrint (the input of the direct WeasyPrint run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.abc
+import importlib.util
+import json
+import os
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+started = time.perf_counter()
+spent: dict[str, float] = defaultdict(float)
+counts: dict[str, int] = defaultdict(int)
+
+
+def timed(key: str, function):
+    def wrapper(*args, **kwargs):
+        begin = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[key] += time.perf_counter() - begin
+            counts[key] += 1
+
+    wrapper.__wrapped__ = function
+    return wrapper
+
+
+# Packages whose import is timed (inclusive of what they import first).
+TIMED_IMPORTS = {"bcp", "mkdocs_macros", "material", "pydantic", "requests", "weasyprint", "mkdocs_to_pdf",
+                 "mkdocs_to_pdf.plugin", "pythainlp", "bs4"}
+
+
+class ImportClock(importlib.abc.MetaPathFinder):
+    """Times the first import of each package in TIMED_IMPORTS, whoever imports it."""
+
+    def find_spec(self, name, path, target=None):
+        if name not in TIMED_IMPORTS or f"import:{name}" in spent:
+            return None
+        spent[f"import:{name}"] = 0.0  # also stops the recursion through find_spec below
+        sys.meta_path.remove(self)
+        try:
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        spec.loader.exec_module = timed(f"import:{name}", spec.loader.exec_module)
+        return spec
+
+
+def instrument_bcp() -> None:
+    """Wrap bcp's entry points once the build has imported bcp (a plain build never does)."""
+    bcp = sys.modules.get("bcp")
+    render = sys.modules.get("bcp.render")
+    if bcp is not None and not hasattr(bcp.load_plan, "__wrapped__"):
+        # bcp.load_plan_cached looks load_plan up in the module: wrapping it counts real loads.
+        bcp.load_plan = timed("bcp.load_plan", bcp.load_plan)
+    if render is not None and not hasattr(render.Renderer.render, "__wrapped__"):
+        render.Renderer.render = timed("bcp.Renderer.render", render.Renderer.render)
+        render.Renderer.__init__ = timed("bcp.Renderer.__init__", render.Renderer.__init__)
+
+
+def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
+    import subprocess
+
+    import mkdocs.plugins
+
+    # mkdocs-macros asks git about the last commit on every build (13 git processes).
+    subprocess.check_output = timed("subprocess.check_output", subprocess.check_output)
+
+    def run_event(self, name, item=None, **kwargs):
+        # mkdocs.plugins.PluginCollection.run_event, with a clock per plugin and event.
+        instrument_bcp()
+        pass_item = item is not None
+        for method in self.events[name]:
+            origin = self._event_origins.get(method, "<unknown>")
+            self._current_plugin = origin
+            begin = time.perf_counter()
+            result = method(item, **kwargs) if pass_item else method(**kwargs)
+            spent[f"plugin:{origin}"] += time.perf_counter() - begin
+            spent[f"event:{origin}:{name}"] += time.perf_counter() - begin
+            if result is not None:
+                item = result
+            if dump_markdown and name == "page_markdown" and origin == "macros":
+                target = dump_markdown / kwargs["page"].file.src_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(item, encoding="utf-8")
+        self._current_plugin = None
+        return item
+
+    mkdocs.plugins.PluginCollection.run_event = run_event
+
+    if not (capture_html or os.environ.get("BCP_PDF")):
+        return  # importing WeasyPrint would cost a build that makes no PDF
+    try:
+        import weasyprint
+    except ImportError:
+        return
+    html_init = weasyprint.HTML.__init__
+
+    def capturing_init(self, guess=None, filename=None, url=None, file_obj=None, string=None, *args, **kwargs):
+        html_init(self, guess, filename, url, file_obj, string, *args, **kwargs)
+        counts["weasyprint.HTML"] += 1
+        if not capture_html:
+            return
+        if args[1:2]:  # base_url given by position, after encoding
+            kwargs.setdefault("base_url", args[1])
+        if string is None and isinstance(guess, str) and "<" in guess:
+            string = guess
+        elif string is None and (filename or isinstance(guess, (str, os.PathLike))):
+            source = Path(filename or guess)
+            string = source.read_text(encoding="utf-8") if source.is_file() else None
+            kwargs.setdefault("base_url", str(source))
+        if string is None:
+            counts["weasyprint.HTML not captured"] += 1
+            return
+        number = counts["weasyprint.HTML"]
+        (capture_html / f"{number:04d}.html").write_text(string, encoding="utf-8")
+        (capture_html / f"{number:04d}.json").write_text(json.dumps({"base_url": kwargs.get("base_url")}))
+
+    weasyprint.HTML.__init__ = capturing_init
+    weasyprint.HTML.render = timed("weasyprint.render", weasyprint.HTML.render)
+    weasyprint.document.Document.write_pdf = timed("weasyprint.write_pdf", weasyprint.document.Document.write_pdf)
+    weasyprint.HTML.write_pdf = timed("weasyprint.HTML.write_pdf", weasyprint.HTML.write_pdf)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("config")
+    parser.add_argument("site")
+    parser.add_argument("result", type=Path)
+    parser.add_argument("--dump-markdown", type=Path)
+    parser.add_argument("--capture-pdf-html", type=Path)
+    args = parser.parse_args()
+    for folder in (args.dump_markdown, args.capture_pdf_html):
+        if folder:
+            folder.mkdir(parents=True, exist_ok=True)
+
+    sys.meta_path.insert(0, ImportClock())
+    from mkdocs.__main__ import cli
+
+    imported = time.perf_counter()
+    instrument(args.dump_markdown, args.capture_pdf_html)
+    ok = True
+    try:
+        cli(["build", "--strict", "--quiet", "-f", args.config, "-d", args.site], standalone_mode=False)
+    except BaseException as error:  # noqa: BLE001 - reported to the caller, which fails loudly
+        ok = False
+        print(f"build failed: {error!r}", file=sys.stderr)
+    finished = time.perf_counter()
+    args.result.write_text(json.dumps({
+        "ok": ok,
+        "in_process_s": finished - started,
+        "import_mkdocs_s": imported - started,
+        "build_s": finished - imported,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "spent": spent,
+        "counts": counts,
+    }, indent=1))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,439 @@
+"""The speed and scale benchmark (`make bench`): one `name: value` line per figure.
+
+    .venv/bin/python bench/run.py [--repeats 3] [--offices 77] [--with-pdf] [--scales 10,50]
+
+Every build is a fresh `mkdocs build --strict` process (bench/child.py, which
+also says where the time went inside it); its wall time is measured here and
+its peak memory comes from the kernel's accounting of that one child
+(os.wait4).  Short builds are repeated and the median is printed.  What each
+figure means, and the figures of the last run, are in bench/README.md.
+Progress notes go to stderr; stdout holds only the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import write_plan  # noqa: E402
+
+CONFIG = ROOT / "mkdocs.yml"
+REAL_PLAN = ROOT / "data"
+PDF_PLUGINS = ("to-pdf", "with-pdf")
+
+
+def say(name: str, value: object) -> None:
+    if isinstance(value, float):
+        value = f"{value:.3f}" if value < 100 else f"{value:.1f}"
+    print(f"{name}: {value}", flush=True)
+
+
+def note(text: str) -> None:
+    print(f"# {text}", file=sys.stderr, flush=True)
+
+
+# --- one build ----------------------------------------------------------------
+
+
+@dataclass
+class Build:
+    wall_s: float
+    peak_mb: float
+    cpu_s: float
+    detail: dict = field(default_factory=dict)
+
+    def spent(self, key: str) -> float:
+        return self.detail.get("spent", {}).get(key, 0.0)
+
+    def count(self, key: str) -> int:
+        return self.detail.get("counts", {}).get(key, 0)
+
+    @property
+    def macro_layer_s(self) -> float:
+        """Time in the macros plugin and the project's hooks (includes loading the plan)."""
+        return sum(v for k, v in self.detail.get("spent", {}).items()
+                   if k.startswith("plugin:") and ("macros" in k or "hooks/" in k))
+
+
+def build(work: Path, data: Path, config: Path = CONFIG, pdf: bool = False, dump_markdown: Path | None = None,
+          capture_pdf_html: Path | None = None, keep_site: bool = False) -> Build:
+    """One `mkdocs build --strict` in a fresh process; raises when it fails."""
+    work.mkdir(parents=True, exist_ok=True)
+    site, result, log = work / "site", work / "result.json", work / "build.log"
+    shutil.rmtree(site, ignore_errors=True)
+    env = {**os.environ, "BCP_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("BCP_PDF", None)
+    if pdf:
+        env["BCP_PDF"] = "1"
+    command = [sys.executable, str(ROOT / "bench" / "child.py"), str(config), str(site), str(result)]
+    if dump_markdown:
+        command += ["--dump-markdown", str(dump_markdown)]
+    if capture_pdf_html:
+        command += ["--capture-pdf-html", str(capture_pdf_html)]
+    with open(log, "wb") as output:
+        begin = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)  # this child's own rusage, not all children's
+        wall = time.perf_counter() - begin
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"build of {data} failed:\n{log.read_text(encoding='utf-8', errors='replace')[-3000:]}")
+    detail = json.loads(result.read_text())
+    if not keep_site:
+        shutil.rmtree(site, ignore_errors=True)
+    return Build(wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, detail)
+
+
+def median_build(repeats: int, work: Path, data: Path, budget_s: float = 60.0, **kwargs) -> tuple[Build, list[Build]]:
+    """Repeat a build (at most `repeats` times, stopping early past `budget_s`); the median by wall time."""
+    runs: list[Build] = []
+    begin = time.perf_counter()
+    while len(runs) < repeats and (not runs or time.perf_counter() - begin < budget_s):
+        runs.append(build(work, data, **kwargs))
+    ordered = sorted(runs, key=lambda b: b.wall_s)
+    return ordered[len(ordered) // 2], runs
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# --- the machine -----------------------------------------------------------------
+
+
+def machine() -> None:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                         if line.startswith("MemTotal"))
+        memory = f"{memory_kb / 1024 / 1024:.1f}"
+    except (OSError, StopIteration):
+        memory = "unknown"
+    say("cpu_cores", os.cpu_count())
+    say("cpu_model", cpu)
+    say("memory_gb", memory)
+    say("os", platform.platform())
+    say("python", platform.python_version())
+    for package in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pydantic", "PyYAML", "Jinja2", "weasyprint",
+                    "mkdocs-to-pdf"):
+        try:
+            say(f"version_{package.lower().replace('-', '_')}", metadata.version(package))
+        except metadata.PackageNotFoundError:
+            pass
+    say("load_average_at_start", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+
+
+# --- the plain Markdown twin -------------------------------------------------------
+
+
+def project_config() -> dict:
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(CONFIG, encoding="utf-8") as source:
+        return yaml_load(source)
+
+
+def plugin_names(plugins: list | dict) -> list[str]:
+    if isinstance(plugins, dict):
+        return list(plugins)
+    return [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
+
+
+def plain_twin(dumped: Path, work: Path) -> Path:
+    """The same pages as static Markdown, and a config with the same theme and
+    extensions but no macros plugin and no hooks.  Returns the config file."""
+    import yaml
+
+    from bcp import load_plan
+
+    config = project_config()
+    docs_src = ROOT / config.get("docs_dir", "docs")
+    docs = work / "docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    # Static files (fonts, CSS, images) as they are; every page as macros left it.
+    shutil.copytree(docs_src, docs, ignore=shutil.ignore_patterns("*.md"))
+    for page in dumped.rglob("*.md"):
+        target = docs / page.relative_to(dumped)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, target)
+    plugins = config.get("plugins", ["search"])
+    if isinstance(plugins, dict):
+        plugins = [{k: v} for k, v in plugins.items()]
+    plugins = [p for p in plugins if (next(iter(p)) if isinstance(p, dict) else p) != "macros"]
+    info = load_plan(REAL_PLAN).info
+    theme = dict(config.get("theme", {}))
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
+    plain = {
+        "INHERIT": str(CONFIG),
+        "docs_dir": str(docs),
+        "site_name": f"{info.title} {info.office.name}",
+        "theme": theme,
+        "plugins": plugins,
+        "hooks": [],
+    }
+    path = work / "mkdocs-plain.yml"
+    path.write_text(yaml.dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def article(page: Path) -> str:
+    """A page's content, with the links the project's hook spells out ("x/index.html") as MkDocs writes them."""
+    text = page.read_text(encoding="utf-8")
+    body = text.split("<article", 1)[-1].split("</article>", 1)[0]
+    return re.sub(r'(href="[^"#?]*?)index\.html', r"\1", body).replace('href="./"', 'href="."')
+
+
+def compare_sites(full: Path, plain: Path) -> tuple[int, int, int]:
+    """(pages of the full site, of those the same content in the plain one, files missing from it)."""
+    full_files = {p.relative_to(full) for p in full.rglob("*") if p.is_file()}
+    plain_files = {p.relative_to(plain) for p in plain.rglob("*") if p.is_file()}
+    pages = sorted(p for p in full_files if p.suffix == ".html")
+    same = [p for p in pages if p in plain_files and article(full / p) == article(plain / p)]
+    return len(pages), len(same), len(full_files - plain_files)
+
+
+# --- WeasyPrint on its own ------------------------------------------------------------
+
+DIRECT = r"""
+import json, sys, time
+from pathlib import Path
+begin = time.perf_counter()
+import weasyprint
+folder, out = Path(sys.argv[1]), Path(sys.argv[2])
+for number, html in enumerate(sorted(folder.glob("*.html"))):
+    base_url = json.loads(html.with_suffix(".json").read_text())["base_url"]
+    weasyprint.HTML(string=html.read_text(encoding="utf-8"), base_url=base_url).write_pdf(out / f"{number}.pdf")
+print(time.perf_counter() - begin)
+"""
+
+
+def weasyprint_direct(captured: Path, work: Path) -> float:
+    out = work / "direct-pdf"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    result = subprocess.run([sys.executable, "-c", DIRECT, str(captured), str(out)], capture_output=True, text=True, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+# --- the parts of the benchmark -----------------------------------------------------
+
+
+def middle(runs: list[Build]) -> Build:
+    return sorted(runs, key=lambda b: b.wall_s)[len(runs) // 2]
+
+
+def bench_real(args, work: Path) -> None:
+    dumped = work / "real-markdown"
+    note("real plan: a first build (warms the caches, keeps the Markdown the macros produced)")
+    build(work / "real", REAL_PLAN, dump_markdown=dumped, keep_site=True)
+    full_site = work / "real-full-site"
+    shutil.rmtree(full_site, ignore_errors=True)
+    shutil.move(str(work / "real" / "site"), full_site)
+    note("plain Markdown twin: same pages, no macros, no hooks; a first build")
+    plain_config = plain_twin(dumped, work / "plain")
+    build(work / "plain", REAL_PLAN, config=plain_config, keep_site=True)
+    pages, same_pages, missing = compare_sites(full_site, work / "plain" / "site")
+
+    # Alternate the two builds, so that both see the same load from whatever else runs.
+    note(f"real plan and its plain twin: {args.repeats} timed builds each, alternating")
+    runs: list[Build] = []
+    plains: list[Build] = []
+    for _ in range(args.repeats):
+        runs.append(build(work / "real", REAL_PLAN))
+        plains.append(build(work / "plain", REAL_PLAN, config=plain_config))
+    real, plain = middle(runs), middle(plains)
+    note("wall s, full / plain: " + ", ".join(f"{r.wall_s:.3f} / {p.wall_s:.3f}" for r, p in zip(runs, plains)))
+
+    say("site_build_real_s", real.wall_s)
+    say("site_build_real_cpu_s", real.cpu_s)
+    say("site_build_real_peak_mb", real.peak_mb)
+    say("load_validate_s", median([r.spent("bcp.load_plan") for r in runs]))
+    say("load_validate_fraction_of_build", median([r.spent("bcp.load_plan") / r.wall_s for r in runs]))
+    say("plan_loads_per_build", real.count("bcp.load_plan"))
+    # Importing bcp builds the pydantic models of every data file (and imports pydantic).
+    say("bcp_import_s", median([r.spent("import:bcp") for r in runs]))
+    say("data_layer_fraction_of_build", median([(r.spent("import:bcp") + r.spent("bcp.load_plan")) / r.wall_s for r in runs]))
+    say("component_renders_per_build", real.count("bcp.Renderer.render"))
+    say("component_render_s", median([r.spent("bcp.Renderer.render") for r in runs]))
+    say("macro_layer_s", median([r.macro_layer_s for r in runs]))
+    say("macro_layer_fraction_of_build", median([r.macro_layer_s / r.wall_s for r in runs]))
+    # mkdocs-macros imports requests (mkdocs_macros.util) whether or not a page uses it.
+    say("macros_plugin_import_s", median([r.spent("import:mkdocs_macros") + r.spent("import:requests") for r in runs]))
+    # ... and runs `git` 13 times for its `git` page variable, which no page uses.
+    say("macros_plugin_git_calls_s", median([r.spent("subprocess.check_output") for r in runs]))
+    # A configured PDF plugin is imported (WeasyPrint, BeautifulSoup ... with it) even when BCP_PDF is unset.
+    say("pdf_plugin_import_in_site_build_s", median([r.spent("import:mkdocs_to_pdf.plugin") for r in runs]))
+    say("python_and_mkdocs_startup_s", median([r.wall_s - r.detail["build_s"] for r in runs]))
+
+    say("plain_markdown_build_s", plain.wall_s)
+    say("plain_markdown_build_cpu_s", plain.cpu_s)
+    say("plain_markdown_pages_same_content", f"{same_pages}/{pages}")
+    say("plain_markdown_files_missing", missing)
+    say("data_macro_overhead_ratio", real.wall_s / plain.wall_s)
+    # CPU seconds are less disturbed than wall time when other work shares the cores.
+    say("data_macro_overhead_ratio_cpu", median([r.cpu_s for r in runs]) / median([p.cpu_s for p in plains]))
+
+
+def bench_pdf(args, work: Path) -> None:
+    configured = [name for name in plugin_names(project_config().get("plugins", [])) if name in PDF_PLUGINS]
+    if not configured:
+        say("pdf_step_ratio", "n/a (no PDF plugin configured)")
+        return
+    captured = work / "pdf-html"
+    shutil.rmtree(captured, ignore_errors=True)
+    note("PDF: a build with BCP_PDF=1 keeping the HTML given to WeasyPrint")
+    first = build(work / "pdf", REAL_PLAN, pdf=True, capture_pdf_html=captured)
+    documents = len(list(captured.glob("*.html")))
+    if not documents:
+        say("pdf_step_ratio", f"n/a ({', '.join(configured)} configured, but BCP_PDF=1 rendered no PDF)")
+        return
+    note(f"PDF: {args.repeats} timed builds with BCP_PDF=1, each followed by one without")
+    runs: list[Build] = []
+    steps: list[float] = []
+    for _ in range(args.repeats):
+        runs.append(build(work / "pdf", REAL_PLAN, pdf=True))
+        steps.append(runs[-1].wall_s - build(work / "real", REAL_PLAN).wall_s)
+    pdf, step = middle(runs), median(steps)
+    direct = median([weasyprint_direct(captured, work) for _ in range(min(args.repeats, 3))])
+    say("pdf_build_real_s", pdf.wall_s)
+    say("pdf_build_real_peak_mb", pdf.peak_mb)
+    say("pdf_step_s", step)
+    say("pdf_documents", documents)
+    texts = [page.read_bytes() for page in captured.glob("*.html")]
+    say("pdf_documents_identical_to_another", len(texts) - len(set(texts)))
+    say("weasyprint_renders_per_document", first.count("weasyprint.render") / documents)
+    layout = [r.spent("weasyprint.render") + r.spent("weasyprint.write_pdf") for r in runs]
+    say("weasyprint_layout_and_write_in_build_s", median(layout))
+    # Where the rest of the PDF step goes: the plugin's work on each page, then on the whole.
+    say("pdf_plugin_collect_pages_s", median([sum(r.spent(f"event:{p}:post_page") for p in configured) for r in runs]))
+    say("pdf_plugin_assemble_s", median([sum(r.spent(f"event:{p}:post_build") for p in configured) - lay for r, lay in zip(runs, layout)]))
+    say("weasyprint_direct_s", direct)
+    say("pdf_step_ratio", step / direct)
+
+
+def log_log_slope(times: dict[int, float]) -> float:
+    """Least-squares slope of log(time) against log(size): 1.0 is linear growth."""
+    xs = [math.log(size) for size in times]
+    ys = [math.log(t) for t in times.values()]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / sum((x - mean_x) ** 2 for x in xs)
+
+
+def bench_scale(args, work: Path) -> None:
+    scales = [1] + [int(s) for s in args.scales.split(",") if s.strip()]
+    times: dict[int, float] = {}
+    cpu_times: dict[int, float] = {}
+    for scale in scales:
+        data = work / f"synthetic-{scale}x"
+        if not data.exists():
+            write_plan(data, scale=scale, seed=scale)
+        note(f"synthetic {scale}x: builds")
+        result, runs = median_build(args.repeats, work / f"scale-{scale}", data, budget_s=45)
+        times[scale] = result.wall_s
+        cpu_times[scale] = result.cpu_s
+        say(f"scale_{scale}x_s", result.wall_s)
+        say(f"scale_{scale}x_cpu_s", result.cpu_s)
+        say(f"scale_{scale}x_peak_mb", result.peak_mb)
+        say(f"scale_{scale}x_load_validate_s", median([r.spent("bcp.load_plan") for r in runs]))
+        say(f"scale_{scale}x_macro_layer_s", median([r.macro_layer_s for r in runs]))
+        say(f"scale_{scale}x_builds_timed", len(runs))
+    say("growth_exponent", log_log_slope(times))
+    say("growth_exponent_cpu", log_log_slope(cpu_times))
+    big = sorted(times)[-2:]
+    if len(big) == 2 and big[0] > 1:
+        # Between the two largest sizes the fixed start-up cost weighs least.
+        say(f"growth_exponent_{big[0]}x_{big[1]}x", math.log(times[big[1]] / times[big[0]]) / math.log(big[1] / big[0]))
+
+
+def bench_offices(args, work: Path) -> None:
+    count = args.offices
+    folders = work / "offices"
+    begin = time.perf_counter()
+    datas = []
+    for number in range(1, count + 1):
+        data = folders / f"office-{number:02d}" / "data"
+        if not data.exists():
+            write_plan(data, scale=1, seed=1000 + number, extra_steps=(number * 7) % 18)
+        datas.append(data)
+    say(f"offices_{count}_generate_s", time.perf_counter() - begin)
+    workers = os.cpu_count() or 1
+    note(f"{count} offices: building with {workers} parallel workers{' (with PDFs)' if args.with_pdf else ''}")
+
+    def one(data: Path) -> Build:
+        return build(data.parent / "build", data, pdf=args.with_pdf)
+
+    begin = time.perf_counter()
+    # Each build is its own process; the threads only start them and wait.
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(one, datas))
+    total = time.perf_counter() - begin
+    suffix = "_with_pdf" if args.with_pdf else ""
+    say(f"offices_{count}{suffix}_workers", workers)
+    say(f"offices_{count}{suffix}_total_s", total)
+    say(f"offices_{count}{suffix}_per_office_s", total / count)
+    say(f"offices_{count}{suffix}_single_build_median_s", median([r.wall_s for r in results]))
+    say(f"offices_{count}{suffix}_peak_mb_max", max(r.peak_mb for r in results))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=int, default=3, help="builds per short measurement (median)")
+    parser.add_argument("--scales", default="10,50", help="synthetic sizes besides 1x (default 10,50)")
+    parser.add_argument("--offices", type=int, default=77, help="synthetic offices built in parallel (0: skip)")
+    parser.add_argument("--with-pdf", action="store_true", help="build the offices with BCP_PDF=1 (slow)")
+    parser.add_argument("--only", choices=["real", "pdf", "scale", "offices"], action="append",
+                        help="run only these parts (repeatable)")
+    parser.add_argument("--work", type=Path, help="working folder (default: a new temporary one, removed after)")
+    args = parser.parse_args(argv)
+    parts = args.only or ["real", "pdf", "scale", "offices"]
+    work = args.work or Path(tempfile.mkdtemp(prefix="bcp-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    # Builds run as on an office's own machine, where Python keeps compiled modules
+    # (this sandbox sets PYTHONDONTWRITEBYTECODE); they are kept in the work folder.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    begin = time.perf_counter()
+    try:
+        machine()
+        if "real" in parts:
+            bench_real(args, work)
+        if "pdf" in parts:
+            bench_pdf(args, work)
+        if "scale" in parts:
+            bench_scale(args, work)
+        if "offices" in parts and args.offices > 0:
+            bench_offices(args, work)
+        say("benchmark_total_s", time.perf_counter() - begin)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
