@@ -24,10 +24,11 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     for warning in plan.warnings:
         print(warning, file=sys.stderr)
-    for reminder in review_status(plan).reminders:
+    reminders = review_status(plan).reminders
+    for reminder in reminders:
         print(reminder.problem(str(folder / "revisions.yaml")), file=sys.stderr)
     print(f"ข้อมูลแผนถูกต้อง: {folder} ({len(plan.people)} คน, {len(plan.teams)} ทีม, "
-          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(plan.warnings)} รายการ)")
+          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(plan.warnings) + len(reminders)} รายการ)")
     return 0
 
 
