@@ -341,3 +341,11 @@ def test_bcp_entry_point():
     assert bad.returncode == 1
     assert "ไม่พบไฟล์ plan.yaml ซึ่งต้องมีในโฟลเดอร์ข้อมูล" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_check_summary_counts_every_warning_it_printed():
+    result = run_check()
+    assert result.returncode == 0, result.stderr
+    printed = [line for line in result.stderr.splitlines() if line.startswith("คำเตือน:")]
+    assert printed, "premise: the real data has warnings (no mobile numbers, overdue review)"
+    assert f"คำเตือน {len(printed)} รายการ)" in result.stdout
