@@ -1,9 +1,10 @@
 # make site   build the site and all PDFs into site/ (installs what is missing)
+# make site-public  the public edition (no personal data) into site-public/
 # make test   the whole test suite
 # make serve  live preview while editing (no PDFs, fast; BCP_PDF=0)
 # make check  validate the data only
 # make bench  speed and scale figures (not part of the tests; a few minutes)
-.PHONY: site test serve check setup clean bench
+.PHONY: site site-public test serve check setup clean bench
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -12,6 +13,9 @@ setup:
 
 site: setup
 	@scripts/build_site.sh site
+
+site-public: setup
+	@BCP_EDITION=public scripts/build_site.sh site-public
 
 test: setup
 	.venv/bin/python -m pytest
@@ -26,4 +30,4 @@ bench: setup
 	.venv/bin/python bench/run.py
 
 clean:
-	rm -rf site site.new.* .pytest_cache
+	rm -rf site site.new.* site-public site-public.new.* .pytest_cache

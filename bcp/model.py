@@ -148,7 +148,8 @@ class Person(Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.title}{self.first_name} {self.last_name}"
+        # The public edition's people have no title or last name (bcp.edition).
+        return " ".join(part for part in (f"{self.title}{self.first_name}", self.last_name) if part)
 
 
 class People(Model):

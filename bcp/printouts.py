@@ -70,7 +70,8 @@ def write_all(renderer: Renderer, out_dir: str | os.PathLike, base_url: str | os
     """Every printout into out_dir (the site's pdf/ folder)."""
     out_dir = Path(out_dir)
     office = renderer.plan.info.office.name
-    write_cards(renderer, out_dir, base_url, environ)
+    if renderer.edition != "public":  # cards are per person: not in the public edition (bcp.edition)
+        write_cards(renderer, out_dir, base_url, environ)
     write_document(renderer, "checklists_document", out_dir / "checklists.pdf",
                    f"แบบตรวจสอบการปฏิบัติตามขั้นตอนและบันทึก Log Book {office}", base_url, environ)
     write_document(renderer, "call_tree_document", out_dir / "call-tree.pdf",

@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
     sys.path.insert(0, str(ROOT))
 
 from bcp import DataError, load_plan_cached  # noqa: E402
+from bcp.edition import is_excluded, plan_for  # noqa: E402
 from bcp.plan import Plan  # noqa: E402
 from bcp.render import Renderer  # noqa: E402
 from bcp.search import people_words, segmenter_for, separate_text_chunks  # noqa: E402
@@ -46,7 +47,8 @@ def build_context(config: MkDocsConfig) -> BuildContext:
     folder = Path(os.environ["BCP_DATA"]) if os.environ.get("BCP_DATA") else config_dir / "data"
     edition = os.environ.get("BCP_EDITION") or "internal"
     try:
-        plan = load_plan_cached(folder)
+        # The public edition: the same pages from a plan without personal data (bcp.edition).
+        plan = plan_for(load_plan_cached(folder), edition)
         renderer = Renderer(plan, PARTIALS, edition)
     except (DataError, ValueError) as error:
         # Abort prints to stdout: the report itself goes to stderr, with every other error.
@@ -69,7 +71,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # INFO, not WARNING: weak data must not fail `mkdocs build --strict`.
         log.info("%s", warning)
     log_review_reminders(context)
+    if context.edition == "public":
+        config.nav = _public_nav(config.nav)
     return config
+
+
+def _public_nav(nav):
+    """The navigation without the pages the public edition leaves out (bcp.edition)."""
+    if isinstance(nav, list):
+        kept = [_public_nav(item) for item in nav]
+        return [item for item in kept if item not in (None, [], {})]
+    if isinstance(nav, dict):
+        kept = {title: _public_nav(value) for title, value in nav.items()}
+        return {title: value for title, value in kept.items() if value not in (None, [], {})} or None
+    return None if isinstance(nav, str) and is_excluded(nav) else nav
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -151,8 +166,14 @@ _card_titles: dict[str, str] = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    plan = build_context(config).plan
+    context = build_context(config)
+    plan = context.plan
     _card_titles.clear()
+    if context.edition == "public":
+        # No cards, data notes or owner's guide: not built, so in no search index or sitemap.
+        for file in [f for f in files if f.src_uri.endswith(".md") and is_excluded(f.src_uri)]:
+            files.remove(file)
+        return files
     for person_id, person in plan.people.items():  # ids are validated ASCII ([a-z0-9_-])
         path = f"cards/{person_id}.md"
         files.append(File.generated(config, path, content=_CARD_PAGE.format(id=person_id)))

@@ -91,3 +91,50 @@ def test_a_broken_macro_fails_the_build(project_copy, call, says):
     assert result.returncode != 0
     assert says in result.stderr
     assert not (project_copy / "site" / "bia" / "index.html").exists()
+
+
+# --- scripts/build_site.sh on many kinds of broken data ------------------------------
+
+BROKEN_FILES = {
+    "a tab": ("teams.yaml", lambda t: t.replace("  - id: relief\n", "\t- id: relief\n", 1)),
+    "bad indentation": ("people.yaml", lambda t: t.replace("    title: นาง\n", "      title: นาง\n", 1)),
+    "an unclosed quote": ("people.yaml", lambda t: t.replace('extension: "209"', 'extension: "209', 1)),
+    "a truncated file": ("procedure.yaml", lambda t: t[: len(t) // 2] + "\n      - {team: [relief\n"),
+    "a duplicate key": ("plan.yaml", lambda t: t.replace("title: แผนบริหารความต่อเนื่อง\n",
+                                                         "title: แผนบริหารความต่อเนื่อง\ntitle: ซ้ำ\n", 1)),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_FILES)
+def test_build_script_reports_broken_yaml_in_thai_and_keeps_the_site(case, data_copy, tmp_path):
+    name, edit = BROKEN_FILES[case]
+    path = data_copy.path(name)
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("<p>แผนฉบับที่ใช้อยู่</p>", encoding="utf-8")
+    before = snapshot(target)
+    env = {**os.environ, "BCP_DATA": str(data_copy.folder), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "build_site.sh"), str(target)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1, result.stderr
+    assert f"{data_copy.shown(name)} บรรทัด " in result.stderr
+    assert "ข้อผิดพลาด" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+def test_build_script_reports_a_file_not_in_utf8(data_copy, tmp_path):
+    path = data_copy.path("scope.yaml")
+    path.write_bytes(path.read_text(encoding="utf-8").encode("tis-620"))
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_bytes(b"old")
+    env = {**os.environ, "BCP_DATA": str(data_copy.folder), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "build_site.sh"), str(target)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1
+    assert data_copy.shown("scope.yaml") in result.stderr and "UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert (target / "index.html").read_bytes() == b"old"
