@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from logging import Logger
 from urllib.parse import unquote
 
@@ -30,6 +31,7 @@ def pre_pdf_render(soup: BeautifulSoup, logger: Logger) -> BeautifulSoup:
     """Last changes to the combined document before WeasyPrint lays it out."""
     fix_dates(soup)
     open_details(soup)
+    break_long_words(soup)
     decompose_sara_am(soup)
     return soup
 
@@ -47,6 +49,36 @@ def fix_dates(soup: BeautifulSoup) -> None:
                 meta["content"] = stamp
             else:
                 meta.decompose()
+
+
+# A run of non-Thai letters this long has no place to break (Thai text breaks
+# between words through libthai; Latin at spaces).
+_LONG_WORD = re.compile(r"[^\s\u0e00-\u0e7f]{40,}")
+
+
+def break_long_words(soup: BeautifulSoup) -> None:
+    """Let a very long word (a URL, a mistyped run) break anywhere inside a table cell.
+
+    WeasyPrint sizes a table column by its longest word, even with
+    overflow-wrap: anywhere: one such word widens the table past the page.
+    `word-break: break-all` (styles.scss) adds break points without adding
+    characters, so the text layer is unchanged.
+    """
+    body = soup.body
+    if body is None:
+        return
+    for text in body.find_all(string=_LONG_WORD):
+        if any(parent.name in _NOT_DRAWN for parent in text.parents) or text.find_parent(["td", "th"]) is None:
+            continue
+        pieces, last = [], 0
+        for match in _LONG_WORD.finditer(str(text)):
+            pieces.append(str(text)[last:match.start()])
+            span = soup.new_tag("span", attrs={"class": "bcp-long-word"})
+            span.string = match.group(0)
+            pieces.append(span)
+            last = match.end()
+        pieces.append(str(text)[last:])
+        text.replace_with(*[piece for piece in pieces if piece != ""])
 
 
 def open_details(soup: BeautifulSoup) -> None:
