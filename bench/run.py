@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from bench.synthetic import write_plan  # noqa: E402
 
 CONFIG = ROOT / "mkdocs.yml"
+PDF_CONFIG = ROOT / "mkdocs-pdf.yml"  # mkdocs.yml plus the plan PDF plugin (make site)
 REAL_PLAN = ROOT / "data"
 PDF_PLUGINS = ("to-pdf", "with-pdf")
 
@@ -82,6 +83,8 @@ def build(work: Path, data: Path, config: Path = CONFIG, pdf: bool = False, dump
     env.pop("BCP_PDF", None)
     if pdf:
         env["BCP_PDF"] = "1"
+    if pdf and config == CONFIG:
+        config = PDF_CONFIG
     command = [sys.executable, str(ROOT / "bench" / "child.py"), str(config), str(site), str(result)]
     if dump_markdown:
         command += ["--dump-markdown", str(dump_markdown)]

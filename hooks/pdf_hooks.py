@@ -78,10 +78,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """The PDF's templates sit in the theme folder (overrides/): don't publish them."""
-    folder = _template_dir(config)
-    if folder is None:
-        return files
+    """The PDF's templates sit in the theme folder (overrides/): don't publish them.
+
+    Also in builds without the PDF plugin (mkdocs.yml alone), where the theme
+    would otherwise copy them into the site."""
+    folder = _template_dir(config) or ROOT / "overrides" / "pdf"
     for file in list(files):
         if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(folder.resolve()):
             files.remove(file)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import os
 import html
 import re
 import sys
@@ -292,6 +293,22 @@ def test_preview_build_makes_no_pdf(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (out / "pdf").exists()
     assert "pdf/plan.pdf" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_without_pdfs_does_not_load_weasyprint(tmp_path):
+    """MkDocs imports every configured plugin: the PDF one lives in mkdocs-pdf.yml only."""
+    script = (
+        "import sys\n"
+        "from mkdocs.commands.build import build\n"
+        "from mkdocs.config import load_config\n"
+        f"build(load_config(config_file={str(ROOT / 'mkdocs.yml')!r}, site_dir={str(tmp_path / 'site')!r}))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'mkdocs_to_pdf')))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("BCP_PDF", "BCP_DATA")}
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "site" / "index.html").exists()
 
 
 # --- what goes to WeasyPrint (hooks/pdf_event_hook.py) ---------------------------
