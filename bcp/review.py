@@ -66,6 +66,19 @@ class ReviewStatus:
         return bool(self.reminders)
 
 
+# What a reminder says: (no record yet, overdue), for each kind.
+_WORDING = {
+    "review": ("แผนยังไม่มีบันทึกการทบทวน: ต้องทบทวนทุก {every} เดือน",
+               "แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ {last} ต้องทบทวนทุก {every} เดือน (ครบกำหนด {due})"),
+    "exercise": ("ยังไม่มีบันทึกการซ้อมแผน: ต้องซ้อมแผนทุก {every} เดือน",
+                 "เลยกำหนดซ้อมแผนแล้ว: ซ้อมครั้งล่าสุดเมื่อ {last} ต้องซ้อมทุก {every} เดือน (ครบกำหนด {due})"),
+}
+
+
+def _due(last: dt.date | None, every_months: int) -> dt.date | None:
+    return add_months(last, every_months) if last else None
+
+
 def review_status(plan: Plan, today: dt.date | None = None) -> ReviewStatus:
     today = today or build_date()
     review = plan.review
@@ -77,21 +90,15 @@ def review_status(plan: Plan, today: dt.date | None = None) -> ReviewStatus:
                                   "แผนไม่ได้ระบุวันที่ทบทวนและซ้อมแผนครั้งล่าสุด (เพิ่มส่วน review ในไฟล์ revisions.yaml)"))
         return ReviewStatus(today, None, None, None, None, tuple(reminders))
 
-    review_due = add_months(review.last_reviewed, review.review_every_months) if review.last_reviewed else None
-    if review.last_reviewed is None:
-        reminders.append(Reminder("review", "review › last_reviewed",
-                                  f"แผนยังไม่มีบันทึกการทบทวน: ต้องทบทวนทุก {d(review.review_every_months)} เดือน"))
-    elif review_due < today:
-        reminders.append(Reminder("review", "review › last_reviewed",
-                                  f"แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ {date(review.last_reviewed)} "
-                                  f"ต้องทบทวนทุก {d(review.review_every_months)} เดือน (ครบกำหนด {date(review_due)})"))
-
-    exercise_due = add_months(review.last_exercised, review.exercise_every_months) if review.last_exercised else None
-    if review.last_exercised is None:
-        reminders.append(Reminder("exercise", "review › last_exercised",
-                                  f"ยังไม่มีบันทึกการซ้อมแผน: ต้องซ้อมแผนทุก {d(review.exercise_every_months)} เดือน"))
-    elif exercise_due < today:
-        reminders.append(Reminder("exercise", "review › last_exercised",
-                                  f"เลยกำหนดซ้อมแผนแล้ว: ซ้อมครั้งล่าสุดเมื่อ {date(review.last_exercised)} "
-                                  f"ต้องซ้อมทุก {d(review.exercise_every_months)} เดือน (ครบกำหนด {date(exercise_due)})"))
+    review_due = _due(review.last_reviewed, review.review_every_months)
+    exercise_due = _due(review.last_exercised, review.exercise_every_months)
+    for kind, field, last, every, due in (
+            ("review", "last_reviewed", review.last_reviewed, review.review_every_months, review_due),
+            ("exercise", "last_exercised", review.last_exercised, review.exercise_every_months, exercise_due)):
+        missing, overdue = _WORDING[kind]
+        if last is None:
+            reminders.append(Reminder(kind, f"review › {field}", missing.format(every=d(every))))
+        elif due < today:
+            reminders.append(Reminder(kind, f"review › {field}",
+                                      overdue.format(last=date(last), every=d(every), due=date(due))))
     return ReviewStatus(today, review.last_reviewed, review_due, review.last_exercised, exercise_due, tuple(reminders))
