@@ -83,7 +83,8 @@ _cache: dict[Path, tuple[tuple, Plan]] = {}
 def load_plan_cached(folder: str | os.PathLike) -> Plan:
     """load_plan, reused while no data file changed (one load per site build)."""
     folder = Path(folder).resolve()
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.glob("*.yaml"))) if folder.is_dir() else ()
+    stats = ((p.name, p.stat()) for p in folder.glob("*.yaml")) if folder.is_dir() else ()
+    stamp = tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in stats))
     cached = _cache.get(folder)
     if cached and cached[0] == stamp:
         return cached[1]
