@@ -33,11 +33,12 @@ class SearchSegmenter:
 
     def __init__(self, extra_words: Iterable[str] = ()):
         from pythainlp.corpus.common import thai_words
-        from pythainlp.util import dict_trie
 
-        self._dictionary = dict_trie(set(thai_words()) | {w for w in extra_words if w})
+        self._dictionary = _word_set_dictionary(set(thai_words()) | {w for w in extra_words if w})
+        # The same run ("ทีมงาน", a name) recurs all over the index: tokenize it once.
+        self.words = lru_cache(maxsize=None)(self._words)
 
-    def words(self, run: str) -> list[str]:
+    def _words(self, run: str) -> list[str]:
         from pythainlp.tokenize import word_tokenize
 
         return [w for w in word_tokenize(run, custom_dict=self._dictionary, engine="newmm",
@@ -51,13 +52,57 @@ class SearchSegmenter:
         return "".join(parts)
 
 
+def _word_set_dictionary(words: Iterable[str]):
+    """PyThaiNLP's dictionary interface over a plain set of words.
+
+    PyThaiNLP's own Trie makes some 500,000 small objects for its 62,000 words:
+    0.5 s to build, and every garbage collection of the build then walks them
+    all (about 1 s more, mostly at exit).  newmm only asks `prefixes(text, i)`,
+    so a frozenset of strings, which the collector never visits, plus the
+    longest word for each two-letter start does the same job and gives the
+    same words (tests/test_search_index.py compares the two).
+    """
+    from pythainlp.util import Trie
+
+    class WordSet(Trie):
+        def __init__(self, words: Iterable[str]):  # noqa: D107 - Trie's own nodes are not used
+            self._words = frozenset(w for w in (word.strip() for word in words) if w)
+            longest: dict[str, int] = {}
+            for word in self._words:
+                if len(word) > longest.get(word[:2], 0):
+                    longest[word[:2]] = len(word)
+            self._longest = longest
+
+        def prefixes(self, text: str, start: int = 0) -> list[str]:
+            words = self._words
+            # At least one letter: a one-letter word has no two-letter start.
+            stop = min(len(text), start + max(self._longest.get(text[start:start + 2], 0), 1))
+            return [text[start:end] for end in range(start + 1, stop + 1) if text[start:end] in words]
+
+        def __contains__(self, word: object) -> bool:
+            return word in self._words
+
+        def __iter__(self):
+            return iter(self._words)
+
+        def __len__(self) -> int:
+            return len(self._words)
+
+        def add(self, word: str) -> None:
+            raise TypeError("the search dictionary is fixed once built")
+
+        remove = add
+
+    return WordSet(words)
+
+
 @lru_cache(maxsize=4)
 def _segmenter(extra_words: frozenset[str]) -> SearchSegmenter:
     return SearchSegmenter(extra_words)
 
 
 def segmenter_for(words: Iterable[str]) -> SearchSegmenter:
-    """One segmenter per set of extra words (building the dictionary takes ~0.5 s)."""
+    """One segmenter per set of extra words (the dictionary is built once per process)."""
     return _segmenter(frozenset(words))
 
 

@@ -83,3 +83,24 @@ def test_the_built_index_finds_words_in_the_middle_of_sentences(lampang_site):
         assert word in tokens, word
     # table cells no longer run together
     assert not any(re.search("[\u0e01-\u0e4e][\u0e50-\u0e59]", t) for t in tokens)
+
+
+def test_the_word_set_dictionary_cuts_as_pythainlps_own_trie(segmenter, lampang_plan):
+    # bcp.search replaces PyThaiNLP's Trie (slow to build, heavy on the garbage
+    # collector) with a set of words: the words found must be the same.
+    from pathlib import Path
+
+    from pythainlp.corpus.common import thai_words
+    from pythainlp.tokenize import word_tokenize
+    from pythainlp.util import dict_trie
+
+    from bcp.search import _THAI_RUN
+
+    root = Path(__file__).resolve().parent.parent
+    text = " ".join(p.read_text(encoding="utf-8") for p in [*root.glob("data/*.yaml"), *root.glob("docs/*.md")])
+    runs = sorted(set(_THAI_RUN.findall(text))) + ["ก", "กข", "สวัสดีครับ", "กกกกกกกก"]
+    assert len(runs) > 1000
+    trie = dict_trie(set(thai_words()) | people_words(lampang_plan.people.values()))
+    for run in runs:
+        expected = [w for w in word_tokenize(run, custom_dict=trie, engine="newmm", keep_whitespace=False) if w.strip()]
+        assert segmenter.words(run) == expected, run
