@@ -5,7 +5,6 @@ Pages call `{{ component("bia") }}`; the markup lives in overrides/partials/bcp/
 
 from __future__ import annotations
 
-import posixpath
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bcp.render import markdown_text  # noqa: E402
-from hooks.bcp_hooks import build_context  # noqa: E402
+from hooks.bcp_hooks import build_context, site_root_from  # noqa: E402
 
 
 def define_env(env) -> None:
@@ -22,9 +21,7 @@ def define_env(env) -> None:
 
     def base() -> str:
         # Relative path from the current page to the site root ("" at the top).
-        url = env.page.url if env.page else ""
-        depth = len([part for part in posixpath.dirname(url.rstrip("/") + "/x").split("/") if part])
-        return "../" * depth
+        return site_root_from(env.page.url if env.page else "")
 
     @env.macro
     def component(name: str, **kwargs):

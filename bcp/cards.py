@@ -11,7 +11,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import segno
 from markupsafe import Markup
 
 from bcp import model as m
@@ -134,6 +133,8 @@ def card(plan: Plan, person_id: str, tree: CallTree | None = None,
 
 def qr_svg(url: str) -> Markup:
     """An inline SVG QR code for `url` (made at build time: no script, prints everywhere)."""
+    import segno  # only a plan with site_url has QR codes
+
     # Error level M survives a creased or slightly soiled printed card.
     code = segno.make(url, error="m", micro=False)
     return Markup(code.svg_inline(scale=1, border=2, omitsize=True, title=url, dark="#000", light="#fff"))

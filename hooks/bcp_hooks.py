@@ -6,8 +6,10 @@ overrides/partials/bcp; this file only connects them to MkDocs.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import posixpath
 import re
 import sys
 from dataclasses import dataclass
@@ -27,8 +29,9 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
 from bcp import DataError, load_plan_cached  # noqa: E402
 from bcp.edition import is_excluded, plan_for  # noqa: E402
 from bcp.plan import Plan  # noqa: E402
-from bcp.render import Renderer  # noqa: E402
-from bcp.search import people_words, segmenter_for, separate_text_chunks  # noqa: E402
+from bcp.render import Renderer, markdown_text  # noqa: E402
+from bcp.search import people_words  # noqa: E402
+from hooks.thai_search import use_thai_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.bcp")
 PARTIALS = ROOT / "overrides" / "partials" / "bcp"
@@ -90,7 +93,7 @@ def _public_nav(nav):
 def on_pre_build(config: MkDocsConfig) -> None:
     # After every plugin's on_config: Material's search makes its index there, and
     # our on_config runs early (priority 50) for the PDF plugin's sake.
-    _use_thai_search_index(config, build_context(config).plan)
+    use_thai_search_index(config, people_words(build_context(config).plan.people.values()))
 
 
 # --- review reminders (bcp.review) ---------------------------------------------
@@ -106,36 +109,15 @@ def log_review_reminders(context: BuildContext) -> None:
 def on_env(env, config: MkDocsConfig, files):
     """`bcp_review_banner(base_url)` for overrides/main.html's announcement bar."""
     renderer = build_context(config).renderer
-    env.globals["bcp_review_banner"] = lambda base_url: renderer.render(
-        "review_banner", base=f"{base_url.rstrip('/')}/" if base_url else "")
+
+    # The same banner on every page: rendered once per depth of page in the site.
+    @functools.lru_cache(maxsize=None)
+    def banner(base_url: str):
+        return renderer.render("review_banner", base=f"{base_url.rstrip('/')}/" if base_url else "")
+
+    env.globals["bcp_review_banner"] = banner
     return env
 
-
-
-# --- Thai search -------------------------------------------------------------
-# Material's index, with a word break (U+200B) between Thai words: see bcp/search.py.
-
-
-def _use_thai_search_index(config: MkDocsConfig, plan: Plan) -> None:
-    search = config.plugins.get("material/search")
-    if search is None or not search.config.enabled:
-        return
-    from material.plugins.search.plugin import SearchIndex
-
-    segmenter = segmenter_for(people_words(plan.people.values()))
-
-    class ThaiSearchIndex(SearchIndex):
-        def create_entry_for_section(self, section, toc, url, page):
-            section.title = separate_text_chunks(section.title)
-            section.text = separate_text_chunks(section.text)
-            count = len(self.entries)
-            super().create_entry_for_section(section, toc, url, page)
-            for entry in self.entries[count:]:
-                entry["title"] = segmenter.segment(entry["title"])
-                entry["text"] = segmenter.segment(entry["text"])
-
-    # Material created its index in its own on_config (before on_pre_build).
-    search.search_index = ThaiSearchIndex(**search.config)
 
 
 # href="something/" or href="../" (relative, ending in a slash): the page is
@@ -152,11 +134,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 # --- role cards and printouts (cards/<id>/, pdf/) ------------------------------
 
-# A card page: the name as its heading, the card from overrides/partials/bcp/card.html.
-_CARD_PAGE = """# {{{{ plan.people["{id}"].full_name | md }}}} {{ #card-name .bcp-card__name }}
+# A card page: the name as its heading, then the card (overrides/partials/bcp/card.html),
+# rendered here from the plan: the page holds no macro left for mkdocs-macros.
+_CARD_PAGE = "# {name} {{ #card-name .bcp-card__name }}\n\n{card}\n"
 
-{{{{ component("card", person_id="{id}") }}}}
-"""
+
+def site_root_from(url: str) -> str:
+    """The relative path from the page at `url` ("cards/krit/") to the site root ("../../")."""
+    depth = len([part for part in posixpath.dirname(url.rstrip("/") + "/x").split("/") if part])
+    return "../" * depth
 
 
 # Card page -> its title, escaped: Material prints page.meta.title as it is,
@@ -176,14 +162,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     for person_id, person in plan.people.items():  # ids are validated ASCII ([a-z0-9_-])
         path = f"cards/{person_id}.md"
-        files.append(File.generated(config, path, content=_CARD_PAGE.format(id=person_id)))
+        file = File.generated(config, path, content="")
+        card = context.renderer.render("card", base=site_root_from(file.url), person_id=person_id)
+        file.content_string = _CARD_PAGE.format(name=markdown_text(person.full_name), card=card)
+        files.append(file)
         _card_titles[path] = str(escape(person.full_name))
     return files
 
 
+# Before mkdocs-macros (priority 0): a card page is finished Markdown already,
+# and data in it ("{{ 7*7 }}" in a name) must stay text.
+@event_priority(50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri in _card_titles:
         page.meta["title"] = _card_titles[page.file.src_uri]
+        page.meta["render_macros"] = False
     return markdown
 
 

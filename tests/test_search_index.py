@@ -104,3 +104,15 @@ def test_the_word_set_dictionary_cuts_as_pythainlps_own_trie(segmenter, lampang_
     for run in runs:
         expected = [w for w in word_tokenize(run, custom_dict=trie, engine="newmm", keep_whitespace=False) if w.strip()]
         assert segmenter.words(run) == expected, run
+
+
+def test_search_needs_neither_pydantic_nor_the_plan_models():
+    # The benchmark's plain twin uses the Thai search hook alone: it must not pay for the data layer.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "import sys, hooks.thai_search; print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'bcp'))))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['bcp', 'bcp.search', 'bcp.thai']"
