@@ -49,7 +49,7 @@ def timed(key: str, function):
 
 
 # Packages whose import is timed (inclusive of what they import first).
-TIMED_IMPORTS = {"bcp", "mkdocs_macros", "material", "pydantic", "requests", "weasyprint", "mkdocs_to_pdf",
+TIMED_IMPORTS = {"bcp", "bcp.loading", "bcp.render", "bcp.edition", "mkdocs_macros", "material", "pydantic", "requests", "weasyprint", "mkdocs_to_pdf",
                  "mkdocs_to_pdf.plugin", "pythainlp", "bs4"}
 
 
@@ -73,11 +73,11 @@ class ImportClock(importlib.abc.MetaPathFinder):
 
 def instrument_bcp() -> None:
     """Wrap bcp's entry points once the build has imported bcp (a plain build never does)."""
-    bcp = sys.modules.get("bcp")
+    loading = sys.modules.get("bcp.loading")
     render = sys.modules.get("bcp.render")
-    if bcp is not None and not hasattr(bcp.load_plan, "__wrapped__"):
-        # bcp.load_plan_cached looks load_plan up in the module: wrapping it counts real loads.
-        bcp.load_plan = timed("bcp.load_plan", bcp.load_plan)
+    if loading is not None and not hasattr(loading.load_plan, "__wrapped__"):
+        # load_plan_cached looks load_plan up in its module: wrapping it there counts real loads.
+        loading.load_plan = timed("bcp.load_plan", loading.load_plan)
     if render is not None and not hasattr(render.Renderer.render, "__wrapped__"):
         render.Renderer.render = timed("bcp.Renderer.render", render.Renderer.render)
         render.Renderer.__init__ = timed("bcp.Renderer.__init__", render.Renderer.__init__)
@@ -105,9 +105,12 @@ def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
             if result is not None:
                 item = result
             if dump_markdown and name == "page_markdown" and origin == "macros":
-                target = dump_markdown / kwargs["page"].file.src_uri
+                page = kwargs["page"]
+                target = dump_markdown / page.file.src_uri
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(item, encoding="utf-8")
+                # The page's front matter (title, search exclusion...) goes with it.
+                meta = f"---\n{json.dumps(page.meta, ensure_ascii=False)}\n---\n\n" if page.meta else ""
+                target.write_text(meta + item, encoding="utf-8")
         self._current_plugin = None
         return item
 

@@ -153,10 +153,11 @@ def machine() -> None:
 # --- the plain Markdown twin -------------------------------------------------------
 
 
-def project_config() -> dict:
+def project_config(path: Path = CONFIG) -> dict:
+    """The config file as MkDocs reads it (INHERIT merged)."""
     from mkdocs.utils.yaml import yaml_load
 
-    with open(CONFIG, encoding="utf-8") as source:
+    with open(path, encoding="utf-8") as source:
         return yaml_load(source)
 
 
@@ -166,12 +167,27 @@ def plugin_names(plugins: list | dict) -> list[str]:
     return [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
 
 
-def plain_twin(dumped: Path, work: Path) -> Path:
+# The twin's only hook: the site's Thai search (hooks/thai_search.py), with the
+# plan's names as its extra words, so that both sites have the same search index.
+TWIN_SEARCH_HOOK = """import sys
+sys.path.insert(0, {root!r})
+from hooks.thai_search import use_thai_search_index
+WORDS = {words!r}
+
+
+def on_pre_build(config):
+    use_thai_search_index(config, WORDS)
+"""
+
+
+def plain_twin(dumped: Path, work: Path, thai_search: bool = True) -> Path:
     """The same pages as static Markdown, and a config with the same theme and
-    extensions but no macros plugin and no hooks.  Returns the config file."""
+    extensions but no macros plugin and none of the project's hooks, except,
+    with `thai_search`, the Thai search index.  Returns the config file."""
     import yaml
 
     from bcp import load_plan
+    from bcp.search import people_words
 
     config = project_config()
     docs_src = ROOT / config.get("docs_dir", "docs")
@@ -187,28 +203,42 @@ def plain_twin(dumped: Path, work: Path) -> Path:
     if isinstance(plugins, dict):
         plugins = [{k: v} for k, v in plugins.items()]
     plugins = [p for p in plugins if (next(iter(p)) if isinstance(p, dict) else p) != "macros"]
-    info = load_plan(REAL_PLAN).info
+    plan = load_plan(REAL_PLAN)
+    hooks = []
+    if thai_search:
+        hook = work / "twin_search_hook.py"
+        hook.write_text(TWIN_SEARCH_HOOK.format(root=str(ROOT), words=sorted(people_words(plan.people.values()))),
+                        encoding="utf-8")
+        hooks.append(str(hook))
     theme = dict(config.get("theme", {}))
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(ROOT / theme["custom_dir"])
     plain = {
         "INHERIT": str(CONFIG),
         "docs_dir": str(docs),
-        "site_name": f"{info.title} {info.office.name}",
+        "site_name": f"{plan.info.title} {plan.info.office.name}",
         "theme": theme,
         "plugins": plugins,
-        "hooks": [],
+        "hooks": hooks,
     }
-    path = work / "mkdocs-plain.yml"
+    path = work / ("mkdocs-plain.yml" if thai_search else "mkdocs-bare.yml")
     path.write_text(yaml.dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
 def article(page: Path) -> str:
-    """A page's content, with the links the project's hook spells out ("x/index.html") as MkDocs writes them."""
+    """A page's content, with the links the project's hook spells out ("x/index.html") as MkDocs
+    writes them, and runs of blank space between tags (left by template tags) made one."""
     text = page.read_text(encoding="utf-8")
     body = text.split("<article", 1)[-1].split("</article>", 1)[0]
+    body = re.sub(r">\s+<", ">\n<", body).strip()
     return re.sub(r'(href="[^"#?]*?)index\.html', r"\1", body).replace('href="./"', 'href="."')
+
+
+def search_entries(site: Path) -> tuple[dict, dict]:
+    """The search index's settings and its entries by location (the order of pages may differ)."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return index["config"], {entry["location"]: entry for entry in index["docs"]}
 
 
 def compare_sites(full: Path, plain: Path) -> tuple[int, int, int]:
@@ -257,20 +287,26 @@ def bench_real(args, work: Path) -> None:
     full_site = work / "real-full-site"
     shutil.rmtree(full_site, ignore_errors=True)
     shutil.move(str(work / "real" / "site"), full_site)
-    note("plain Markdown twin: same pages, no macros, no hooks; a first build")
+    note("plain Markdown twin: same pages and Thai search, no macros, no data; a first build")
     plain_config = plain_twin(dumped, work / "plain")
     build(work / "plain", REAL_PLAN, config=plain_config, keep_site=True)
     pages, same_pages, missing = compare_sites(full_site, work / "plain" / "site")
+    same_index = search_entries(full_site) == search_entries(work / "plain" / "site")
+    bare_config = plain_twin(dumped, work / "bare", thai_search=False)
+    build(work / "bare", REAL_PLAN, config=bare_config)
 
-    # Alternate the two builds, so that both see the same load from whatever else runs.
-    note(f"real plan and its plain twin: {args.repeats} timed builds each, alternating")
+    # Alternate the builds, so that all see the same load from whatever else runs.
+    note(f"real plan, its plain twin and the bare twin: {args.repeats} timed builds each, alternating")
     runs: list[Build] = []
     plains: list[Build] = []
+    bares: list[Build] = []
     for _ in range(args.repeats):
         runs.append(build(work / "real", REAL_PLAN))
         plains.append(build(work / "plain", REAL_PLAN, config=plain_config))
-    real, plain = middle(runs), middle(plains)
-    note("wall s, full / plain: " + ", ".join(f"{r.wall_s:.3f} / {p.wall_s:.3f}" for r, p in zip(runs, plains)))
+        bares.append(build(work / "bare", REAL_PLAN, config=bare_config))
+    real, plain, bare = middle(runs), middle(plains), middle(bares)
+    note("wall s, full / plain / bare: " + ", ".join(f"{r.wall_s:.3f} / {p.wall_s:.3f} / {b.wall_s:.3f}"
+                                                    for r, p, b in zip(runs, plains, bares)))
 
     say("site_build_real_s", real.wall_s)
     say("site_build_real_cpu_s", real.cpu_s)
@@ -278,9 +314,12 @@ def bench_real(args, work: Path) -> None:
     say("load_validate_s", median([r.spent("bcp.load_plan") for r in runs]))
     say("load_validate_fraction_of_build", median([r.spent("bcp.load_plan") / r.wall_s for r in runs]))
     say("plan_loads_per_build", real.count("bcp.load_plan"))
-    # Importing bcp builds the pydantic models of every data file (and imports pydantic).
-    say("bcp_import_s", median([r.spent("import:bcp") for r in runs]))
-    say("data_layer_fraction_of_build", median([(r.spent("import:bcp") + r.spent("bcp.load_plan")) / r.wall_s for r in runs]))
+    # Importing the loader builds the pydantic models of every data file (and imports pydantic);
+    # the renderer imports Jinja and the card helpers.
+    imports = ("import:bcp", "import:bcp.loading", "import:bcp.edition", "import:bcp.render")
+    say("bcp_import_s", median([sum(r.spent(k) for k in imports) for r in runs]))
+    say("data_layer_fraction_of_build", median([(sum(r.spent(k) for k in imports) + r.spent("bcp.load_plan")) / r.wall_s
+                                                for r in runs]))
     say("component_renders_per_build", real.count("bcp.Renderer.render"))
     say("component_render_s", median([r.spent("bcp.Renderer.render") for r in runs]))
     say("macro_layer_s", median([r.macro_layer_s for r in runs]))
@@ -297,15 +336,21 @@ def bench_real(args, work: Path) -> None:
     say("plain_markdown_build_cpu_s", plain.cpu_s)
     say("plain_markdown_pages_same_content", f"{same_pages}/{pages}")
     say("plain_markdown_files_missing", missing)
+    say("plain_markdown_search_index_same_entries", "yes" if same_index else "no")
     say("data_macro_overhead_ratio", real.wall_s / plain.wall_s)
     # CPU seconds are less disturbed than wall time when other work shares the cores.
     say("data_macro_overhead_ratio_cpu", median([r.cpu_s for r in runs]) / median([p.cpu_s for p in plains]))
+    # Against MkDocs with no hook at all (Material's search alone, Thai words left unsplit):
+    # what the data layer and the Thai search cost together.
+    say("bare_mkdocs_build_s", bare.wall_s)
+    say("overhead_ratio_vs_bare_mkdocs", real.wall_s / bare.wall_s)
+    say("overhead_ratio_vs_bare_mkdocs_cpu", median([r.cpu_s for r in runs]) / median([b.cpu_s for b in bares]))
 
 
 def bench_pdf(args, work: Path) -> None:
-    configured = [name for name in plugin_names(project_config().get("plugins", [])) if name in PDF_PLUGINS]
+    configured = [name for name in plugin_names(project_config(PDF_CONFIG).get("plugins", [])) if name in PDF_PLUGINS]
     if not configured:
-        say("pdf_step_ratio", "n/a (no PDF plugin configured)")
+        say("pdf_step_ratio", f"n/a (no PDF plugin in {PDF_CONFIG.name})")
         return
     captured = work / "pdf-html"
     shutil.rmtree(captured, ignore_errors=True)
