@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bcp.render import markdown_text  # noqa: E402
-from hooks.bcp_hooks import build_context, site_root_from  # noqa: E402
+from hooks.context import build_context, site_root_from  # noqa: E402
 
 
 def define_env(env) -> None:

@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
     sys.path.insert(0, str(ROOT))
 
 from bcp import thai  # noqa: E402
-from hooks.bcp_hooks import build_context  # noqa: E402
+from hooks.context import build_context  # noqa: E402
 
 PLUGIN = "to-pdf"
 

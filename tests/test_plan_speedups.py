@@ -157,3 +157,40 @@ def test_cache_entries_differ_when_the_syntax_options_differ(private_tmp):
     trimmed = template_cache(jinja2.Environment(autoescape=True, trim_blocks=True))
     assert plain.pattern != trimmed.pattern
     assert plain.pattern == template_cache(jinja2.Environment(autoescape=True)).pattern
+
+
+def test_one_build_context_serves_every_event_until_something_changes(monkeypatch, tmp_path):
+    import shutil
+    from types import SimpleNamespace
+
+    from hooks.context import build_context
+
+    data = tmp_path / "data"
+    shutil.copytree(LAMPANG, data)
+    monkeypatch.setenv("BCP_DATA", str(data))
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    first = build_context(config)
+    assert build_context(config) is first
+    monkeypatch.setenv("BCP_TODAY", "2030-01-01")  # a setting the partials read
+    second = build_context(config)
+    assert second is not first and build_context(config) is second
+    people = data / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the data changed (mkdocs serve)
+    assert build_context(config) is not second
+
+
+@pytest.mark.parametrize("command, frozen", [("build", True), ("serve", False)])
+def test_objects_are_frozen_out_of_collections_only_in_a_one_off_build(command, frozen):
+    import gc
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bcp_hooks_under_test", LAMPANG.parent / "hooks" / "bcp_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    gc.unfreeze()
+    try:
+        hooks.on_startup(command=command, dirty=False)
+        hooks._freeze_what_lasts_the_build()
+        assert (gc.get_freeze_count() > 0) is frozen
+    finally:
+        gc.unfreeze()
