@@ -7,6 +7,7 @@ tree.  The markup is overrides/partials/bcp/card.html.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -98,7 +99,7 @@ def duties(plan: Plan, person_id: str) -> list[tuple[m.Phase, list[Duty]]]:
                     parties.append(r)
                 as_primary |= any(role.primary == person_id for role in roles)
                 standin += [role.primary for role in roles if role.backup == person_id and role.primary not in standin]
-            found.append(Duty(step, phase.steps.index(step) + 1, () if as_primary else tuple(standin), tuple(parties)))
+            found.append(Duty(step, plan.step_number(step), () if as_primary else tuple(standin), tuple(parties)))
         result.append((phase, found))
     return result
 
@@ -147,7 +148,8 @@ def template_globals(plan: Plan, environ: Mapping[str, str] = os.environ) -> dic
     tree = CallTree(plan)
     return {
         "call_tree": tree,
-        "card": lambda person_id: card(plan, person_id, tree, environ),
+        # Cached: a person's card is shown on their page and summed up on the cards index.
+        "card": functools.lru_cache(maxsize=None)(lambda person_id: card(plan, person_id, tree, environ)),
         "qr_svg": qr_svg,
         "site_url": site_url(plan, environ),
         "pdfs_built": environ.get("BCP_PDF") == "1",

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from bcp import DataError, data_dir, load_plan
-from bcp.review import review_status
+from bcp.review import reminder_problems
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -24,9 +24,9 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     for warning in plan.warnings:
         print(warning, file=sys.stderr)
-    reminders = review_status(plan).reminders
+    reminders = reminder_problems(plan, str(folder / "revisions.yaml"))
     for reminder in reminders:
-        print(reminder.problem(str(folder / "revisions.yaml")), file=sys.stderr)
+        print(reminder, file=sys.stderr)
     print(f"ข้อมูลแผนถูกต้อง: {folder} ({len(plan.people)} คน, {len(plan.teams)} ทีม, "
           f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(plan.warnings) + len(reminders)} รายการ)")
     return 0

@@ -69,6 +69,7 @@ def load_plan(folder: str | os.PathLike | None = None) -> Plan:
     if errors:
         raise DataError(found)
     plan.warnings = found
+    plan.sources = docs
     return plan
 
 

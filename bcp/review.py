@@ -46,10 +46,24 @@ class Reminder:
     kind: str  # "review" or "exercise"
     field: str  # where to record it once done, in revisions.yaml
     message: str  # Thai, for the site banner
+    path: tuple[str, ...] = ("review",)  # that field's keys in revisions.yaml
 
-    def problem(self, file: str) -> Problem:
-        """As a warning line for the console: names the file and field to update."""
-        return Problem(file, None, self.field, self.message + ": เมื่อทำแล้วให้บันทึกวันที่ในช่องนี้", "warning")
+    def problem(self, file: str, line: int | None = None) -> Problem:
+        """As a warning line for the console: names the file, line and field to update."""
+        return Problem(file, line, self.field, self.message + ": เมื่อทำแล้วให้บันทึกวันที่ในช่องนี้", "warning")
+
+
+def reminder_problems(plan: Plan, file: str) -> list[Problem]:
+    """The plan's reminders as console warnings, each at its line of revisions.yaml
+    (`file` names it when the plan was not read from files)."""
+    source = plan.sources.get("revisions.yaml")
+    problems = []
+    for reminder in review_status(plan).reminders:
+        if source is not None and source.lines:
+            problems.append(reminder.problem(source.file, source.line(reminder.path)))
+        else:
+            problems.append(reminder.problem(source.file if source is not None else file))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -97,8 +111,8 @@ def review_status(plan: Plan, today: dt.date | None = None) -> ReviewStatus:
             ("exercise", "last_exercised", review.last_exercised, review.exercise_every_months, exercise_due)):
         missing, overdue = _WORDING[kind]
         if last is None:
-            reminders.append(Reminder(kind, f"review › {field}", missing.format(every=d(every))))
+            reminders.append(Reminder(kind, f"review › {field}", missing.format(every=d(every)), ("review", field)))
         elif due < today:
             reminders.append(Reminder(kind, f"review › {field}",
-                                      overdue.format(last=date(last), every=d(every), due=date(due))))
+                                      overdue.format(last=date(last), every=d(every), due=date(due)), ("review", field)))
     return ReviewStatus(today, review.last_reviewed, review_due, review.last_exercised, exercise_due, tuple(reminders))

@@ -33,6 +33,23 @@ sys.path.insert(0, str(ROOT))
 started = time.perf_counter()
 spent: dict[str, float] = defaultdict(float)
 counts: dict[str, int] = defaultdict(int)
+running: dict[str, str | None] = {"origin": None}  # the plugin or hook whose event is running
+
+
+def timed_per_origin(key: str, function):
+    """Like timed(), also under "key@origin": which plugin or hook the work was done for."""
+    def wrapper(*args, **kwargs):
+        begin = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            elapsed = time.perf_counter() - begin
+            for name in (key, f"{key}@{running['origin']}"):
+                spent[name] += elapsed
+                counts[name] += 1
+
+    wrapper.__wrapped__ = function
+    return wrapper
 
 
 def timed(key: str, function):
@@ -98,6 +115,7 @@ def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
         for method in self.events[name]:
             origin = self._event_origins.get(method, "<unknown>")
             self._current_plugin = origin
+            running["origin"] = origin
             begin = time.perf_counter()
             result = method(item, **kwargs) if pass_item else method(**kwargs)
             spent[f"plugin:{origin}"] += time.perf_counter() - begin
@@ -112,6 +130,7 @@ def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
                 meta = f"---\n{json.dumps(page.meta, ensure_ascii=False)}\n---\n\n" if page.meta else ""
                 target.write_text(meta + item, encoding="utf-8")
         self._current_plugin = None
+        running["origin"] = None
         return item
 
     mkdocs.plugins.PluginCollection.run_event = run_event
@@ -145,8 +164,8 @@ def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
         (capture_html / f"{number:04d}.json").write_text(json.dumps({"base_url": kwargs.get("base_url")}))
 
     weasyprint.HTML.__init__ = capturing_init
-    weasyprint.HTML.render = timed("weasyprint.render", weasyprint.HTML.render)
-    weasyprint.document.Document.write_pdf = timed("weasyprint.write_pdf", weasyprint.document.Document.write_pdf)
+    weasyprint.HTML.render = timed_per_origin("weasyprint.render", weasyprint.HTML.render)
+    weasyprint.document.Document.write_pdf = timed_per_origin("weasyprint.write_pdf", weasyprint.document.Document.write_pdf)
     weasyprint.HTML.write_pdf = timed("weasyprint.HTML.write_pdf", weasyprint.HTML.write_pdf)
 
 

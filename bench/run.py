@@ -380,9 +380,13 @@ def bench_pdf(args, work: Path) -> None:
     say("weasyprint_renders_per_document", first.count("weasyprint.render") / documents)
     layout = [r.spent("weasyprint.render") + r.spent("weasyprint.write_pdf") for r in runs]
     say("weasyprint_layout_and_write_in_build_s", median(layout))
-    # Where the rest of the PDF step goes: the plugin's work on each page, then on the whole.
+    # Where the rest of the PDF step goes: the plugin's work on each page, then on the whole
+    # (its post_build, less WeasyPrint's layout and writing of the plan done there) ...
     say("pdf_plugin_collect_pages_s", median([sum(r.spent(f"event:{p}:post_page") for p in configured) for r in runs]))
-    say("pdf_plugin_assemble_s", median([sum(r.spent(f"event:{p}:post_build") for p in configured) - lay for r, lay in zip(runs, layout)]))
+    say("pdf_plugin_assemble_s", median([sum(r.spent(f"event:{p}:post_build") - r.spent(f"weasyprint.render@{p}")
+                                              - r.spent(f"weasyprint.write_pdf@{p}") for p in configured) for r in runs]))
+    # ... and the cards, forms and call tree (hooks/bcp_hooks.py on_post_build, WeasyPrint included).
+    say("printouts_s", median([r.spent("event:hooks/bcp_hooks.py:post_build") for r in runs]))
     say("weasyprint_direct_s", direct)
     say("pdf_step_ratio", step / direct)
 

@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
 
 from bcp.edition import is_excluded  # noqa: E402
 from bcp.render import markdown_text  # noqa: E402
+from bcp.review import reminder_problems  # noqa: E402
 from bcp.search import people_words  # noqa: E402
 from hooks.context import BuildContext, build_context, site_root_from  # noqa: E402
 from hooks.thai_search import use_thai_search_index  # noqa: E402
@@ -102,8 +103,8 @@ def _freeze_what_lasts_the_build() -> None:
 def log_review_reminders(context: BuildContext) -> None:
     # INFO with the Thai "คำเตือน" prefix: an overdue review must not fail --strict.
     folder = os.environ.get("BCP_DATA") or "data"
-    for reminder in context.renderer.env.globals["review"].reminders:
-        log.info("%s", reminder.problem(str(Path(folder) / "revisions.yaml")))
+    for reminder in reminder_problems(context.plan, str(Path(folder) / "revisions.yaml")):
+        log.info("%s", reminder)
 
 
 def on_env(env, config: MkDocsConfig, files):

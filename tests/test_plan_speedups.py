@@ -194,3 +194,8 @@ def test_objects_are_frozen_out_of_collections_only_in_a_one_off_build(command, 
         assert (gc.get_freeze_count() > 0) is frozen
     finally:
         gc.unfreeze()
+
+
+def test_step_numbers_are_the_positions_in_their_phase(plan):
+    for phase in plan.procedure.phases:
+        assert [plan.step_number(step) for step in phase.steps] == list(range(1, len(phase.steps) + 1))

@@ -173,8 +173,8 @@ def test_build_logs_the_warning_and_an_up_to_date_plan_has_no_banner(tmp_path, d
 
     overdue = build(LAMPANG, tmp_path / "overdue")
     assert overdue.returncode == 0, overdue.stderr
-    assert ("INFO    -  คำเตือน: " + str(LAMPANG / "revisions.yaml") + ": ช่อง review › last_reviewed: แผนเลยกำหนดทบทวนแล้ว"
-            in overdue.stderr)
+    assert (f"INFO    -  คำเตือน: data/revisions.yaml บรรทัด {line_of('last_reviewed:')}: ช่อง review › last_reviewed: "
+            "แผนเลยกำหนดทบทวนแล้ว") in overdue.stderr
     assert "(ครบกำหนด ๓ มกราคม ๒๕๖๗)" in banner(tmp_path / "overdue")
     assert "ตรวจสถานะ ณ วันที่ ๑ มิถุนายน ๒๕๖๗" in page_text(tmp_path / "overdue", "revisions")
 
@@ -194,6 +194,15 @@ def test_bcp_check_prints_the_reminders_and_still_passes():
     env.pop("BCP_DATA", None)
     result = subprocess.run([sys.executable, "-m", "bcp", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0
-    assert ("คำเตือน: data/revisions.yaml: ช่อง review › last_reviewed: แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ "
-            "๓ มกราคม ๒๕๖๖ ต้องทบทวนทุก ๑๒ เดือน (ครบกำหนด ๓ มกราคม ๒๕๖๗): เมื่อทำแล้วให้บันทึกวันที่ในช่องนี้") in result.stderr
-    assert "คำเตือน: data/revisions.yaml: ช่อง review › last_exercised: ยังไม่มีบันทึกการซ้อมแผน" in result.stderr
+    # Each at the line where the date is to be recorded.
+    assert (f"คำเตือน: data/revisions.yaml บรรทัด {line_of('last_reviewed:')}: ช่อง review › last_reviewed: "
+            "แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ ๓ มกราคม ๒๕๖๖ ต้องทบทวนทุก ๑๒ เดือน (ครบกำหนด ๓ มกราคม ๒๕๖๗): "
+            "เมื่อทำแล้วให้บันทึกวันที่ในช่องนี้") in result.stderr
+    assert (f"คำเตือน: data/revisions.yaml บรรทัด {line_of('last_exercised:')}: ช่อง review › last_exercised: "
+            "ยังไม่มีบันทึกการซ้อมแผน") in result.stderr
+
+
+def line_of(key: str) -> int:
+    """The line of Lampang's revisions.yaml that starts with `key` (after indentation)."""
+    lines = (LAMPANG / "revisions.yaml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, text in enumerate(lines, 1) if text.strip().startswith(key))
