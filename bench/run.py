@@ -296,11 +296,11 @@ def bench_real(args, work: Path) -> None:
     build(work / "bare", REAL_PLAN, config=bare_config)
 
     # Alternate the builds, so that all see the same load from whatever else runs.
-    note(f"real plan, its plain twin and the bare twin: {args.repeats} timed builds each, alternating")
+    note(f"real plan, its plain twin and the bare twin: {args.ratio_runs} timed builds each, alternating")
     runs: list[Build] = []
     plains: list[Build] = []
     bares: list[Build] = []
-    for _ in range(args.repeats):
+    for _ in range(args.ratio_runs):
         runs.append(build(work / "real", REAL_PLAN))
         plains.append(build(work / "plain", REAL_PLAN, config=plain_config))
         bares.append(build(work / "bare", REAL_PLAN, config=bare_config))
@@ -458,6 +458,8 @@ def bench_offices(args, work: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=5, help="builds per short measurement (median)")
+    parser.add_argument("--ratio-runs", type=int, default=9,
+                        help="alternating builds of the real plan and its twins (the overhead ratio is noisy)")
     parser.add_argument("--scales", default="10,50", help="synthetic sizes besides 1x (default 10,50)")
     parser.add_argument("--offices", type=int, default=77, help="synthetic offices built in parallel (0: skip)")
     parser.add_argument("--with-pdf", action="store_true", help="build the offices with BCP_PDF=1 (slow)")

@@ -34,8 +34,6 @@ from hooks.thai_search import use_thai_search_index  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.bcp")
 
 
-
-
 # Before the plugins' on_config: mkdocs-to-pdf reads site_name and
 # site_description there for the PDF's title and metadata.
 @event_priority(50)
@@ -118,7 +116,6 @@ def on_env(env, config: MkDocsConfig, files):
 
     env.globals["bcp_review_banner"] = banner
     return env
-
 
 
 # href="something/" or href="../" (relative, ending in a slash): the page is

@@ -312,6 +312,8 @@ def test_card_pdf_has_no_site_navigation_and_no_links_into_the_site(lampang_site
     reader = PdfReader(lampang_site_pdf / "pdf" / "cards" / "hathairat.pdf")
     text = pdf_text(lampang_site_pdf / "pdf" / "cards" / "hathairat.pdf")
     assert squeeze("ขั้นตอนการบริหารความต่อเนื่อง") not in text  # a navigation entry
+    # The missing-QR note is for the plan owner on the site, not for the wall.
+    assert squeeze("ยังไม่ได้กำหนดที่อยู่เว็บไซต์") not in text
     links = [a.get_object().get("/A", {}).get("/URI") for a in reader.pages[0].get("/Annots", []) or []]
     assert all(uri is None or str(uri).startswith("tel:") for uri in links), links
 
@@ -358,3 +360,4 @@ def test_card_page_prints_on_one_a4_page_in_a_browser(lampang_site, person_id, t
     text = pdf_text(out)
     assert squeeze("บัตรหน้าที่ในภาวะฉุกเฉิน") in text
     assert squeeze("บันทึกการตัดสินใจเรื่องข้อมูล") not in text  # the site's navigation is not printed
+    assert squeeze("ยังไม่ได้กำหนดที่อยู่เว็บไซต์") not in text  # nor the note to the plan owner
