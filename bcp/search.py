@@ -65,7 +65,7 @@ def _word_set_dictionary(words: Iterable[str]):
     from pythainlp.util import Trie
 
     class WordSet(Trie):
-        def __init__(self, words: Iterable[str]):  # noqa: D107 - Trie's own nodes are not used
+        def __init__(self, words: Iterable[str]):  # Trie.__init__ (its tree of nodes) is not called
             self._words = frozenset(w for w in (word.strip() for word in words) if w)
             longest: dict[str, int] = {}
             for word in self._words:
