@@ -36,15 +36,16 @@ counts: dict[str, int] = defaultdict(int)
 running: dict[str, str | None] = {"origin": None}  # the plugin or hook whose event is running
 
 
-def timed_per_origin(key: str, function):
-    """Like timed(), also under "key@origin": which plugin or hook the work was done for."""
+def timed(key: str, function, per_origin: bool = False):
+    """`function`, adding its time and calls under `key` (and, with per_origin, under
+    "key@origin" too: which plugin or hook the work was done for)."""
     def wrapper(*args, **kwargs):
         begin = time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
             elapsed = time.perf_counter() - begin
-            for name in (key, f"{key}@{running['origin']}"):
+            for name in (key, f"{key}@{running['origin']}") if per_origin else (key,):
                 spent[name] += elapsed
                 counts[name] += 1
 
@@ -52,22 +53,9 @@ def timed_per_origin(key: str, function):
     return wrapper
 
 
-def timed(key: str, function):
-    def wrapper(*args, **kwargs):
-        begin = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            spent[key] += time.perf_counter() - begin
-            counts[key] += 1
-
-    wrapper.__wrapped__ = function
-    return wrapper
-
-
 # Packages whose import is timed (inclusive of what they import first).
-TIMED_IMPORTS = {"bcp", "bcp.loading", "bcp.render", "bcp.edition", "mkdocs_macros", "material", "pydantic", "requests", "weasyprint", "mkdocs_to_pdf",
-                 "mkdocs_to_pdf.plugin", "pythainlp", "bs4"}
+TIMED_IMPORTS = {"bcp", "bcp.loading", "bcp.render", "bcp.edition", "mkdocs_macros", "material", "pydantic",
+                 "requests", "weasyprint", "mkdocs_to_pdf", "mkdocs_to_pdf.plugin", "pythainlp", "bs4"}
 
 
 class ImportClock(importlib.abc.MetaPathFinder):
@@ -164,8 +152,9 @@ def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
         (capture_html / f"{number:04d}.json").write_text(json.dumps({"base_url": kwargs.get("base_url")}))
 
     weasyprint.HTML.__init__ = capturing_init
-    weasyprint.HTML.render = timed_per_origin("weasyprint.render", weasyprint.HTML.render)
-    weasyprint.document.Document.write_pdf = timed_per_origin("weasyprint.write_pdf", weasyprint.document.Document.write_pdf)
+    weasyprint.HTML.render = timed("weasyprint.render", weasyprint.HTML.render, per_origin=True)
+    weasyprint.document.Document.write_pdf = timed("weasyprint.write_pdf", weasyprint.document.Document.write_pdf,
+                                                     per_origin=True)
     weasyprint.HTML.write_pdf = timed("weasyprint.HTML.write_pdf", weasyprint.HTML.write_pdf)
 
 
