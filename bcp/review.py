@@ -57,13 +57,9 @@ def reminder_problems(plan: Plan, file: str) -> list[Problem]:
     """The plan's reminders as console warnings, each at its line of revisions.yaml
     (`file` names it when the plan was not read from files)."""
     source = plan.sources.get("revisions.yaml")
-    problems = []
-    for reminder in review_status(plan).reminders:
-        if source is not None and source.lines:
-            problems.append(reminder.problem(source.file, source.line(reminder.path)))
-        else:
-            problems.append(reminder.problem(source.file if source is not None else file))
-    return problems
+    shown = source.file if source is not None else file
+    return [reminder.problem(shown, source.line(reminder.path) if source is not None and source.lines else None)
+            for reminder in review_status(plan).reminders]
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def _freeze_what_lasts_the_build() -> None:
     By now the plan, its pydantic models, the Jinja environments and every
     imported module are loaded and live until the process ends; Python's
     collector would walk all of them again in each full collection of the
-    build and at exit (bench/README.md: about 0.1 s of a 1.2 s build).  Only
+    build and at exit (bench/README.md: about 0.15 s of a 1.3 s build).  Only
     for `mkdocs build`, a process that ends with its build: `mkdocs serve`
     builds again and again, and frozen garbage of one build would never be freed.
     """
