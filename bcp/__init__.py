@@ -16,9 +16,9 @@ _HOME = {
     "DataError": "bcp.problems",
     "Problem": "bcp.problems",
     "Plan": "bcp.plan",
-    "data_dir": "bcp.loading",
-    "load_plan": "bcp.loading",
-    "load_plan_cached": "bcp.loading",
+    "data_dir": "bcp.plan_loading",
+    "load_plan": "bcp.plan_loading",
+    "load_plan_cached": "bcp.plan_loading",
 }
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from bcp.loading import PLAN_FIELDS as _PLAN_FIELDS  # Plan attribute of each file, in FILES order
+from bcp.plan_loading import PLAN_FIELDS as _PLAN_FIELDS  # Plan attribute of each file, in FILES order
 from bcp import data_dir, load_plan, thai
 from bcp import model as m
 from bcp.model import FILES

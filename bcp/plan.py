@@ -37,7 +37,7 @@ class Plan:
     notes_file: m.DataNotes
     revisions_file: m.Revisions
     warnings: list[Problem] = field(default_factory=list)
-    # Each data file as read (bcp.loader.Document): where a value sits, for messages.
+    # Each data file as read (bcp.yaml_reading.Document): where a value sits, for messages.
     sources: dict = field(default_factory=dict, repr=False, compare=False)
 
     # --- lookups -------------------------------------------------------------

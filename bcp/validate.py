@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bcp.calltree import CallTree
-from bcp.loader import Document
+from bcp.yaml_reading import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
 from bcp.thai import has_thai_typing_problems

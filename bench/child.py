@@ -54,7 +54,7 @@ def timed(key: str, function, per_origin: bool = False):
 
 
 # Packages whose import is timed (inclusive of what they import first).
-TIMED_IMPORTS = {"bcp", "bcp.loading", "bcp.render", "bcp.edition", "mkdocs_macros", "material", "pydantic",
+TIMED_IMPORTS = {"bcp", "bcp.plan_loading", "bcp.render", "bcp.edition", "mkdocs_macros", "material", "pydantic",
                  "requests", "weasyprint", "mkdocs_to_pdf", "mkdocs_to_pdf.plugin", "pythainlp", "bs4"}
 
 
@@ -78,7 +78,7 @@ class ImportClock(importlib.abc.MetaPathFinder):
 
 def instrument_bcp() -> None:
     """Wrap bcp's entry points once the build has imported bcp (a plain build never does)."""
-    loading = sys.modules.get("bcp.loading")
+    loading = sys.modules.get("bcp.plan_loading")
     render = sys.modules.get("bcp.render")
     if loading is not None and not hasattr(loading.load_plan, "__wrapped__"):
         # load_plan_cached looks load_plan up in its module: wrapping it there counts real loads.

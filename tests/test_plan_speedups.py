@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bcp import DataError, load_plan
-from bcp import loader
+from bcp import yaml_reading as loader
 from conftest import LAMPANG
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not an installed package

@@ -10,7 +10,7 @@ import sys
 import jsonschema
 import pytest
 
-from bcp.loader import read_yaml
+from bcp.yaml_reading import read_yaml
 from bcp.model import FILES
 from bcp.schema import schema_for, schema_name, write_schemas
 from conftest import LAMPANG, ROOT
