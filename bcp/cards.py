@@ -7,9 +7,6 @@ tree.  The markup is overrides/partials/bcp/card.html.
 
 from __future__ import annotations
 
-import functools
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -104,9 +101,9 @@ def duties(plan: Plan, person_id: str) -> list[tuple[m.Phase, list[Duty]]]:
     return result
 
 
-def site_url(plan: Plan, environ: Mapping[str, str] = os.environ) -> str | None:
-    """The intranet address of the site: $BCP_SITE_URL, else plan.yaml's site_url; None if unset."""
-    url = environ.get("BCP_SITE_URL") or plan.info.site_url
+def site_url(plan: Plan, override: str | None = None) -> str | None:
+    """The intranet address of the site (`override`, else plan.yaml's site_url), ending in "/"; None if unset."""
+    url = override or plan.info.site_url
     if not url:
         return None
     return url if url.endswith("/") else url + "/"
@@ -117,10 +114,8 @@ def card_path(person_id: str) -> str:
     return f"cards/{person_id}/"
 
 
-def card(plan: Plan, person_id: str, tree: CallTree | None = None,
-         environ: Mapping[str, str] = os.environ) -> Card:
-    tree = tree or CallTree(plan)
-    base = site_url(plan, environ)
+def card(plan: Plan, person_id: str, tree: CallTree, base: str | None = None) -> Card:
+    """The person's card; `base` is the site's intranet address (bcp.cards.site_url), if known."""
     return Card(
         person=plan.people[person_id],
         assignments=plan.assignments(person_id),
@@ -139,20 +134,3 @@ def qr_svg(url: str) -> Markup:
     # Error level M survives a creased or slightly soiled printed card.
     code = segno.make(url, error="m", micro=False)
     return Markup(code.svg_inline(scale=1, border=2, omitsize=True, title=url, dark="#000", light="#fff"))
-
-
-def template_globals(plan: Plan, environ: Mapping[str, str] = os.environ) -> dict:
-    """What the card, call tree and checklist partials need, as Jinja globals."""
-    from bcp import checklist
-
-    tree = CallTree(plan)
-    return {
-        "call_tree": tree,
-        # Cached: a person's card is shown on their page and summed up on the cards index.
-        "card": functools.lru_cache(maxsize=None)(lambda person_id: card(plan, person_id, tree, environ)),
-        "qr_svg": qr_svg,
-        "site_url": site_url(plan, environ),
-        "pdfs_built": environ.get("BCP_PDF") == "1",
-        "pdf": False,  # True while rendering a document for WeasyPrint: no links into the site
-        "checklist_verdict": lambda item: checklist.verdict(plan, item, tree),
-    }

@@ -11,12 +11,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from bcp import DataError, data_dir, load_plan
+from bcp import DataError, load_plan
 from bcp.review import reminder_problems
+from bcp.settings import Settings, SettingsError
 
 
 def _check(args: argparse.Namespace) -> int:
-    folder = Path(args.data) if args.data else data_dir()
+    try:
+        settings = Settings.from_environ()
+    except SettingsError as error:
+        print(f"ข้อผิดพลาด: {error}", file=sys.stderr)
+        return 1
+    folder = Path(args.data) if args.data else settings.data_dir
     try:
         plan = load_plan(folder)
     except DataError as error:
@@ -24,7 +30,7 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     for warning in plan.warnings:
         print(warning, file=sys.stderr)
-    reminders = reminder_problems(plan, str(folder / "revisions.yaml"))
+    reminders = reminder_problems(plan, str(folder / "revisions.yaml"), settings.reference_date())
     for reminder in reminders:
         print(reminder, file=sys.stderr)
     print(f"ข้อมูลแผนถูกต้อง: {folder} ({len(plan.people)} คน, {len(plan.teams)} ทีม, "

@@ -9,6 +9,7 @@ from bcp.yaml_reading import Document, read_yaml, validate_document
 from bcp.model import FILES
 from bcp.plan import Plan
 from bcp.problems import DataError, Problem
+from bcp.settings import Settings
 from bcp.validate import check
 
 # Plan field for each file, in FILES order.
@@ -18,8 +19,8 @@ _OPTIONAL = {"notes.yaml", "revisions.yaml"}
 
 
 def data_dir(default: str | os.PathLike = "data") -> Path:
-    """The data folder: $BCP_DATA, else `default`."""
-    return Path(os.environ.get("BCP_DATA") or default)
+    """The data folder: $BCP_DATA, else `default` (bcp.settings)."""
+    return Settings.from_environ(default_data=default).data_dir
 
 
 def _shown(path: Path) -> str:

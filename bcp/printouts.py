@@ -1,78 +1,88 @@
 """The printed outputs beside the plan: role cards, call tree, checklists.
 
-Each is rendered from a standalone document partial (no site navigation)
-and laid out once by WeasyPrint; pdf/cards.pdf reuses the pages laid out for
-the per-person PDFs.
+Each is a standalone document partial (no site navigation), laid out once
+(bcp.pdf.LayoutJob).  Documents that share a stylesheet and a page series
+are laid out together: every card in one pass, cut into one file per person
+and cards.pdf.  The checklists and the call tree number their sheets over
+themselves ("หน้า x / y"), so each is a document of its own.  A card that
+spills onto a second page is laid out again at a smaller type size.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-from bcp import pdf
 from bcp.cards import DENSITIES
+from bcp.pdf import LayoutJob, LayoutResult, PdfFile
 from bcp.render import Renderer
 
-log = logging.getLogger("bcp.printouts")
+CARDS_JOB = "บัตรหน้าที่"
+CHECKLISTS_JOB = "แบบตรวจสอบและบันทึก Log Book"
+CALL_TREE_JOB = "สายการแจ้งเหตุ"
 
 
-@dataclass
-class CardLayout:
-    person_id: str
-    density: int
-    document: object  # weasyprint Document
-
-    @property
-    def pages(self) -> int:
-        return len(self.document.pages)
+def card_section(person_id: str) -> str:
+    return f"card-page-{person_id}"
 
 
-def layout_card(renderer: Renderer, person_id: str, base_url: str | os.PathLike) -> CardLayout:
-    """Lay out one card at the type size its content calls for; smaller only if it spills over."""
-    density = renderer.env.globals["card"](person_id).density
-    while True:
-        html = renderer.render("card_document", person_id=person_id, pdf=True, density=density)
-        layout = CardLayout(person_id, density, pdf.render(str(html), base_url))
-        if layout.pages == 1 or density == DENSITIES[-1]:
-            return layout
-        density += 1
+class Printouts:
+    """The printouts of one build as layout jobs, and the second pass of a card that spilled over."""
 
+    def __init__(self, renderer: Renderer, base_url: str) -> None:
+        self.renderer = renderer
+        self.base_url = base_url
+        self.plan = renderer.plan
+        # Each card's type size class, from how much it holds (bcp.cards.Card.density).
+        self.densities = {pid: renderer.card(pid).density for pid in self.plan.people}
 
-def write_cards(renderer: Renderer, out_dir: str | os.PathLike, base_url: str | os.PathLike,
-                environ: Mapping[str, str] = os.environ) -> list[CardLayout]:
-    """pdf/cards/<id>.pdf for each person and pdf/cards.pdf with all of them, one a page."""
-    out_dir = Path(out_dir)
-    plan = renderer.plan
-    layouts = [layout_card(renderer, pid, base_url) for pid in plan.people]
-    for layout in layouts:
-        person = plan.people[layout.person_id]
-        if layout.pages != 1:
-            log.warning("บัตรหน้าที่ของ %s ยาว %d หน้าแม้ใช้ตัวอักษรเล็กที่สุดแล้ว", person.full_name, layout.pages)
-        pdf.write(layout.document, out_dir / "cards" / f"{layout.person_id}.pdf",
-                  title=f"บัตรหน้าที่ {person.full_name}", environ=environ)
-    combined = pdf.combine(layout.document for layout in layouts)
-    pdf.write(combined, out_dir / "cards.pdf", title=f"บัตรหน้าที่ {plan.info.office.name}", environ=environ)
-    return layouts
+    def jobs(self) -> list[LayoutJob]:
+        """Every printout of the edition (cards are per person: not in the public edition)."""
+        found = [self.checklists_job(), self.call_tree_job()]
+        if self.renderer.edition != "public":
+            found.insert(0, self.cards_job())
+        return found
 
+    def cards_job(self) -> LayoutJob:
+        """Every person's wall card in one document: pdf/cards/<id>.pdf each, and pdf/cards.pdf."""
+        plan = self.plan
+        html = self.renderer.render("cards_document", pdf=True, densities=self.densities)
+        files = [PdfFile(Path("cards") / f"{pid}.pdf", f"บัตรหน้าที่ {person.full_name}", (card_section(pid),))
+                 for pid, person in plan.people.items()]
+        files.append(PdfFile(Path("cards.pdf"), f"บัตรหน้าที่ {plan.info.office.name}"))
+        return LayoutJob(CARDS_JOB, str(html), self.base_url, tuple(files),
+                         sections=tuple(card_section(pid) for pid in plan.people),
+                         subject=f"{plan.info.title} {plan.info.office.name}")
 
-def write_document(renderer: Renderer, template: str, target: str | os.PathLike, title: str,
-                   base_url: str | os.PathLike, environ: Mapping[str, str] = os.environ) -> Path:
-    html = renderer.render(template, pdf=True)
-    return pdf.write(pdf.render(str(html), base_url), target, title=title, environ=environ)
+    def checklists_job(self) -> LayoutJob:
+        """The phase checklists with the log book (pdf/checklists.pdf)."""
+        office = self.plan.info.office.name
+        return self._document_job(CHECKLISTS_JOB, "checklists_document", "checklists.pdf",
+                                  f"แบบตรวจสอบการปฏิบัติตามขั้นตอนและบันทึก Log Book {office}")
 
+    def call_tree_job(self) -> LayoutJob:
+        """The call tree on one sheet (pdf/call-tree.pdf)."""
+        return self._document_job(CALL_TREE_JOB, "call_tree_document", "call-tree.pdf",
+                                  f"สายการแจ้งเหตุ (Call Tree) {self.plan.info.office.name}")
 
-def write_all(renderer: Renderer, out_dir: str | os.PathLike, base_url: str | os.PathLike,
-              environ: Mapping[str, str] = os.environ) -> None:
-    """Every printout into out_dir (the site's pdf/ folder)."""
-    out_dir = Path(out_dir)
-    office = renderer.plan.info.office.name
-    if renderer.edition != "public":  # cards are per person: not in the public edition (bcp.edition)
-        write_cards(renderer, out_dir, base_url, environ)
-    write_document(renderer, "checklists_document", out_dir / "checklists.pdf",
-                   f"แบบตรวจสอบการปฏิบัติตามขั้นตอนและบันทึก Log Book {office}", base_url, environ)
-    write_document(renderer, "call_tree_document", out_dir / "call-tree.pdf",
-                   f"สายการแจ้งเหตุ (Call Tree) {office}", base_url, environ)
+    def _document_job(self, name: str, template: str, path: str, title: str) -> LayoutJob:
+        # A document of its own: its sheets are numbered over itself ("หน้า x / y").
+        html = self.renderer.render(template, pdf=True)
+        return LayoutJob(name, str(html), self.base_url, (PdfFile(Path(path), title),),
+                         subject=f"{self.plan.info.title} {self.plan.info.office.name}")
+
+    def retry(self, result: LayoutResult) -> LayoutJob | None:
+        """The cards again, with smaller type for each card that spilled onto a second page; None when done."""
+        if result.name != CARDS_JOB:
+            return None
+        spilled = [pid for pid in self.plan.people
+                   if result.section_pages.get(card_section(pid), 1) > 1 and self.densities[pid] < DENSITIES[-1]]
+        for pid in spilled:
+            self.densities[pid] += 1
+        return self.cards_job() if spilled else None
+
+    def overflowing(self, result: LayoutResult) -> list[str]:
+        """Names of the people whose card is still longer than a page (Thai, for the build log)."""
+        if result.name != CARDS_JOB:
+            return []
+        return [person.full_name for pid, person in self.plan.people.items()
+                if result.section_pages.get(card_section(pid), 1) > 1]

@@ -8,19 +8,19 @@ printing nothing.  No MkDocs here: the site, the cards and the PDFs share it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
-import os
 import re
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from bcp import cards, thai
+from bcp import cards, checklist, thai
+from bcp.calltree import CallTree
 from bcp.plan import Plan
 from bcp.review import review_status
-
-EDITIONS = ("internal", "public")
+from bcp.settings import EDITIONS, Settings, SettingsError
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -46,14 +46,14 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def template_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+def template_cache(env: jinja2.Environment, enabled: bool = True) -> jinja2.BytecodeCache | None:
     """Compiled partials kept between builds, in the user's temporary folder.
 
     Compiling the partials was most of the render time of a site build.  Jinja
     recompiles a template whose source changed (it checks a checksum); the file
     names also carry what else shapes the compiled code (Jinja's version, the
     syntax options), so a stale entry is never used.  BCP_TEMPLATE_CACHE=0 turns it off."""
-    if os.environ.get("BCP_TEMPLATE_CACHE") == "0":
+    if not enabled:
         return None
     shape = repr((jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
                   env.newline_sequence, env.block_start_string, env.block_end_string, env.variable_start_string,
@@ -67,11 +67,21 @@ def template_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
 
 
 class Renderer:
-    def __init__(self, plan: Plan, templates: str | Path, edition: str = "internal") -> None:
-        if edition not in EDITIONS:
-            raise ValueError(f"BCP_EDITION ต้องเป็น {' หรือ '.join(EDITIONS)} (พบ {edition!r})")
+    """The plan's partials, rendered in one Jinja environment with one context.
+
+    Everything a partial may use is assembled here, in `_globals`: the plan,
+    its derived views (call tree, cards, review status, checklist verdicts),
+    the edition and whether this build makes PDFs.
+    """
+
+    def __init__(self, plan: Plan, templates: str | Path, settings: Settings | None = None,
+                 pdfs_built: bool = False) -> None:
+        settings = settings or Settings(data_dir=Path("data"))
+        if settings.edition not in EDITIONS:
+            raise SettingsError(f"BCP_EDITION ต้องเป็น {' หรือ '.join(EDITIONS)} (พบ {settings.edition!r})")
         self.plan = plan
-        self.edition = edition
+        self.settings = settings
+        self.edition = settings.edition
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
@@ -80,13 +90,33 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        self.env.bytecode_cache = template_cache(self.env)
+        self.env.bytecode_cache = template_cache(self.env, settings.template_cache)
         self.env.filters.update(self.filters())
-        self.env.globals.update(plan=plan, edition=edition, public=edition == "public",
-                                table_number=self.table_number)
-        # Review reminders as of today ($BCP_TODAY in tests).
-        self.env.globals["review"] = review_status(plan)
-        self.env.globals.update(cards.template_globals(plan))
+        self.call_tree = CallTree(plan)
+        self.site_url = cards.site_url(plan, settings.site_url)
+        # Cached: a person's card is shown on their page, summed up on the cards
+        # index and printed; it is computed once.
+        self.card = functools.lru_cache(maxsize=None)(
+            lambda person_id: cards.card(plan, person_id, self.call_tree, self.site_url))
+        self.env.globals.update(self._globals(pdfs_built))
+
+    def _globals(self, pdfs_built: bool) -> dict:
+        plan = self.plan
+        return {
+            "plan": plan,
+            "edition": self.edition,
+            "public": self.edition == "public",
+            "table_number": self.table_number,
+            # Review reminders as of today ($BCP_TODAY in tests).
+            "review": review_status(plan, self.settings.reference_date()),
+            "call_tree": self.call_tree,
+            "card": self.card,
+            "qr_svg": cards.qr_svg,
+            "site_url": self.site_url,
+            "pdfs_built": pdfs_built,
+            "pdf": False,  # True while rendering a document for WeasyPrint: no links into the site
+            "checklist_verdict": lambda item: checklist.verdict(plan, item, self.call_tree),
+        }
 
     # --- formatting ----------------------------------------------------------
 

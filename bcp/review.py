@@ -1,36 +1,19 @@
 """Review and exercise reminders: is the plan overdue for review or for an exercise?
 
 The plan states when it was last reviewed and exercised and how often it must
-be (revisions.yaml, `review`).  "Today" is the date in Thailand, or $BCP_TODAY
-for tests.
+be (revisions.yaml, `review`).  "Today" is the caller's (bcp.settings:
+today in Thailand, or $BCP_TODAY for tests).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bcp import thai
 from bcp.plan import Plan
 from bcp.problems import Problem
-
-# The office's calendar day, whatever the build machine's time zone.
-THAILAND = dt.timezone(dt.timedelta(hours=7), "ICT")
-
-
-def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
-    """The date reminders compare against: $BCP_TODAY (YYYY-MM-DD) if set, else today in Thailand.
-
-    Not SOURCE_DATE_EPOCH: builds take it from the last commit, and a plan that
-    nobody touches is exactly the one whose review falls overdue."""
-    today = (environ.get("BCP_TODAY") or "").strip()
-    if today:
-        return dt.date.fromisoformat(today)
-    return dt.datetime.now(THAILAND).date()
-
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` plus whole months; the 31st becomes the last day of a shorter month."""
@@ -53,13 +36,13 @@ class Reminder:
         return Problem(file, line, self.field, self.message + ": เมื่อทำแล้วให้บันทึกวันที่ในช่องนี้", "warning")
 
 
-def reminder_problems(plan: Plan, file: str) -> list[Problem]:
-    """The plan's reminders as console warnings, each at its line of revisions.yaml
-    (`file` names it when the plan was not read from files)."""
+def reminder_problems(plan: Plan, file: str, today: dt.date) -> list[Problem]:
+    """The plan's reminders as of `today`, as console warnings, each at its line of
+    revisions.yaml (`file` names it when the plan was not read from files)."""
     source = plan.sources.get("revisions.yaml")
     shown = source.file if source is not None else file
     return [reminder.problem(shown, source.line(reminder.path) if source is not None and source.lines else None)
-            for reminder in review_status(plan).reminders]
+            for reminder in review_status(plan, today).reminders]
 
 
 @dataclass(frozen=True)
@@ -89,8 +72,7 @@ def _due(last: dt.date | None, every_months: int) -> dt.date | None:
     return add_months(last, every_months) if last else None
 
 
-def review_status(plan: Plan, today: dt.date | None = None) -> ReviewStatus:
-    today = today or build_date()
+def review_status(plan: Plan, today: dt.date) -> ReviewStatus:
     review = plan.review
     d = lambda value: thai.digits(value, plan.thai_digits)  # noqa: E731
     date = lambda value: thai.thai_date(value, plan.thai_digits)  # noqa: E731

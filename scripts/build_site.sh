@@ -16,7 +16,7 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
 fi
 export SOURCE_DATE_EPOCH
 # No --quiet: it hides the warnings that make a --strict build fail, so it would fail silently.
-BCP_PDF=1 .venv/bin/mkdocs build --strict -f mkdocs-pdf.yml -d "$work"
+BCP_PDF=1 .venv/bin/mkdocs build --strict -d "$work"
 if [ -d "$target" ]; then
   mv "$target" "$work.old"
 fi

@@ -23,9 +23,7 @@ def build_site(out: Path, data: Path = LAMPANG, edition: str = "internal", pdf: 
         env["BCP_PDF"] = "1"
     env.update(extra_env or {})
     return subprocess.run(
-        # PDFs need mkdocs-pdf.yml (the PDF plugin), as `make site` uses it.
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "-f", str(ROOT / ("mkdocs-pdf.yml" if pdf else "mkdocs.yml")), "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
 

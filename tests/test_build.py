@@ -72,7 +72,7 @@ def project_copy(tmp_path) -> Path:
     copy.mkdir()
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy2(ROOT / name, copy / name)
-    for name in ("bcp", "hooks", "overrides", "docs", "data"):
+    for name in ("bcp", "bcp_mkdocs", "overrides", "docs", "data"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     return copy
 

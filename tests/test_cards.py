@@ -327,20 +327,27 @@ def test_site_links_to_the_pdfs(lampang_site_pdf):
         assert (lampang_site_pdf / page).parent.joinpath(target).resolve().is_file()
 
 
-def test_card_pdf_bytes_are_reproducible(tmp_path, mini_plan):
-    from bcp import pdf, printouts
+def lay_out_cards(plan, out: Path, epoch: int | None = None) -> None:
+    """The cards job of `make site`, laid out in this process."""
+    from bcp.pdf import LayoutPool
+    from bcp.printouts import Printouts
     from bcp.render import Renderer
 
-    renderer = Renderer(mini_plan, Path(__file__).parents[1] / "overrides" / "partials" / "bcp")
-    docs = Path(__file__).parents[1] / "docs"
-    first = printouts.layout_card(renderer, "bob", docs).document
-    second = printouts.layout_card(renderer, "bob", docs).document
-    a = pdf.write(first, tmp_path / "a.pdf", environ={})
-    b = pdf.write(second, tmp_path / "b.pdf", environ={})
+    root = Path(__file__).parents[1]
+    renderer = Renderer(plan, root / "overrides" / "partials" / "bcp")
+    pool = LayoutPool([root / "docs"], epoch, processes=0)
+    (job, *_) = Printouts(renderer, str(root / "docs")).jobs()
+    pool.submit(job, out).result()
+
+
+def test_card_pdf_bytes_are_reproducible(tmp_path, mini_plan):
+    lay_out_cards(mini_plan, tmp_path / "a")
+    lay_out_cards(mini_plan, tmp_path / "b")
+    a, b = tmp_path / "a" / "cards" / "bob.pdf", tmp_path / "b" / "cards" / "bob.pdf"
     assert a.read_bytes() == b.read_bytes()
     assert "/CreationDate" not in PdfReader(a).metadata
-    dated = pdf.write(first, tmp_path / "c.pdf", environ={"SOURCE_DATE_EPOCH": "1714521600"})
-    assert PdfReader(dated).metadata["/CreationDate"].startswith("D:20240501000000")
+    lay_out_cards(mini_plan, tmp_path / "c", epoch=1714521600)
+    assert PdfReader(tmp_path / "c" / "cards" / "bob.pdf").metadata["/CreationDate"].startswith("D:20240501000000")
 
 
 @pytest.mark.skipif(not shutil.which("chromium"), reason="needs chromium")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 import shutil
 from pathlib import Path
@@ -90,7 +92,7 @@ def test_warning_examples_are_real(data):
     plan = load_plan(data)
     lonely = [str(w) for w in plan.warnings if "somchai" in str(w)]
     assert lonely and in_guide(lonely[0]), lonely
-    (overdue, _) = review_status(plan).reminders
+    (overdue, _) = review_status(plan, dt.date.today()).reminders
     shown = str(overdue.problem("data/revisions.yaml"))
     assert in_guide(shown.split("แผนเลยกำหนดทบทวนแล้ว:")[0] + "แผนเลยกำหนดทบทวนแล้ว: …")
 

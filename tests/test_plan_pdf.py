@@ -23,10 +23,8 @@ import pytest
 from pypdf import PdfReader
 
 from bcp import thai
+from bcp_mkdocs import pdf_events
 from conftest import ROOT, SOURCE_DATE_EPOCH, build_site
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import pdf_event_hook  # noqa: E402  (hooks/ is not a package)
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 # The plan's sections in the PDF (nav pages); data-notes is for the plan owner.
@@ -296,7 +294,7 @@ def test_preview_build_makes_no_pdf(tmp_path):
 
 
 def test_a_build_without_pdfs_does_not_load_weasyprint(tmp_path):
-    """MkDocs imports every configured plugin: the PDF one lives in mkdocs-pdf.yml only."""
+    """The bcp plugin drives mkdocs-to-pdf only when PDFs are built: a preview never imports it."""
     script = (
         "import sys\n"
         "from mkdocs.commands.build import build\n"
@@ -311,30 +309,31 @@ def test_a_build_without_pdfs_does_not_load_weasyprint(tmp_path):
     assert (tmp_path / "site" / "index.html").exists()
 
 
-# --- what goes to WeasyPrint (hooks/pdf_event_hook.py) ---------------------------
+# --- what goes to WeasyPrint (bcp_mkdocs/pdf_events.py) ----------------------------
 
 COMBINED = """<html><head><title>สำนักงาน</title><style>ul > li { content: "ำ"; }</style>
-<meta name="dcterms.created" content="2031-05-05T10:00:00+00:00"></head>
+<meta name="dcterms.created" content="2031-05-05T10:00:00+00:00"><meta name="description" content="&lt;b&gt;"></head>
 <body><h1>บทนำ</h1><p>น้ำ &lt;ำ&gt;</p><details><summary>สรุป</summary><p>ข้อความ</p></details></body></html>"""
+COVER = '<article id="doc-cover"><p>ปก &lt;สำนักงาน&gt;</p></article>'
 
 
-def test_pdf_html_gets_decomposed_sara_am_in_drawn_text_only(monkeypatch):
+def test_pdf_html_gets_decomposed_sara_am_in_drawn_text_only():
     from bs4 import BeautifulSoup
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-    soup = pdf_event_hook.pre_pdf_render(BeautifulSoup(COMBINED, "html.parser"), None)
+    soup = pdf_events.prepare(BeautifulSoup(COMBINED, "html.parser"), COVER)
     out = str(soup)
     assert soup.title.string == "สำนักงาน"
     assert 'ul > li { content: "ำ"; }' in out  # CSS neither escaped nor changed
-    assert soup.p.string == thai.pdf_text("น้ำ <ำ>") and "&lt;" in out
+    assert soup.find_all("p")[1].string == thai.pdf_text("น้ำ <ำ>") and "&lt;" in out
     assert soup.h1["data-bookmark"] == "บทนำ" and soup.h1.string == thai.pdf_text("บทนำ")
     assert soup.details.has_attr("open")
-    assert soup.find("meta", attrs={"name": "dcterms.created"})["content"] == "2023-01-03T00:00:00+00:00"
 
 
-def test_pdf_html_has_no_dates_without_source_date_epoch(monkeypatch):
+def test_the_cover_comes_first_and_the_pages_meta_never_reaches_the_pdf():
+    """Metadata is written from the data as plain text (bcp.pdf), with dates from SOURCE_DATE_EPOCH only."""
     from bs4 import BeautifulSoup
 
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    soup = pdf_event_hook.pre_pdf_render(BeautifulSoup(COMBINED, "html.parser"), None)
-    assert soup.find("meta", attrs={"name": "dcterms.created"}) is None
+    soup = pdf_events.prepare(BeautifulSoup(COMBINED, "html.parser"), COVER)
+    assert soup.body.contents[0]["id"] == "doc-cover"
+    assert soup.body.contents[0].p.string == thai.pdf_text("ปก <สำนักงาน>")
+    assert soup.find("meta", attrs={"name": True}) is None

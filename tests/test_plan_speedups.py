@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from bcp import DataError, load_plan
+from bcp.settings import Settings
 from bcp import yaml_reading as loader
 from conftest import LAMPANG
 
@@ -103,7 +104,8 @@ PARTIALS = LAMPANG.parent / "overrides" / "partials" / "bcp"
 def render_all(renderer, plan):
     names = sorted(p.stem for p in PARTIALS.glob("[a-z]*.html") if p.stem not in ("team_table", "procedure_phase"))
     # What the per-person and per-phase partials are given by their pages.
-    context = {"person_id": next(iter(plan.people)), "phase": plan.procedure.phases[0], "href": "pdf/plan.pdf"}
+    context = {"person_id": next(iter(plan.people)), "phase": plan.procedure.phases[0],
+               "densities": {pid: 1 for pid in plan.people}}
     return ([str(renderer.render(name, **context)) for name in names]
             + [str(renderer.render("team_table", team=t)) for t in plan.teams.values()]
             + [str(renderer.render("procedure_phase", phase=p)) for p in plan.procedure.phases])
@@ -122,11 +124,9 @@ def test_cached_partials_render_the_same_html(private_tmp, monkeypatch, lampang_
 
     from bcp.render import Renderer
 
-    monkeypatch.setenv("BCP_TEMPLATE_CACHE", "0")
-    uncached = Renderer(lampang_plan, PARTIALS)
+    uncached = Renderer(lampang_plan, PARTIALS, Settings.from_environ({"BCP_TEMPLATE_CACHE": "0"}))
     assert uncached.env.bytecode_cache is None
     expected = render_all(uncached, lampang_plan)
-    monkeypatch.delenv("BCP_TEMPLATE_CACHE")
 
     assert render_all(Renderer(lampang_plan, PARTIALS), lampang_plan) == expected  # compiles, fills the cache
     assert list(private_tmp.glob("_jinja2-cache-*/__bcp_*.cache"))
@@ -159,38 +159,44 @@ def test_cache_entries_differ_when_the_syntax_options_differ(private_tmp):
     assert plain.pattern == template_cache(jinja2.Environment(autoescape=True)).pattern
 
 
-def test_one_build_context_serves_every_event_until_something_changes(monkeypatch, tmp_path):
-    import shutil
-    from types import SimpleNamespace
+def plugin_config(tmp_path, data):
+    """The project's mkdocs.yml with its data folder set to `data`, as MkDocs loads it."""
+    from mkdocs.config import load_config
 
-    from hooks.context import build_context
+    return load_config(config_file=str(LAMPANG.parent / "mkdocs.yml"), site_dir=str(tmp_path / "site"),
+                       plugins={"bcp": {"data_dir": str(data)}, "search": {}})
+
+
+def test_the_plan_is_loaded_once_per_build_and_again_when_the_data_changed(tmp_path):
+    import shutil
 
     data = tmp_path / "data"
     shutil.copytree(LAMPANG, data)
-    monkeypatch.setenv("BCP_DATA", str(data))
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
-    first = build_context(config)
-    assert build_context(config) is first
-    monkeypatch.setenv("BCP_TODAY", "2030-01-01")  # a setting the partials read
-    second = build_context(config)
-    assert second is not first and build_context(config) is second
+    config = plugin_config(tmp_path, data)
+    bcp = config.plugins["bcp"]
+    bcp.on_startup(command="serve", dirty=False)
+    bcp.on_config(config)
+    first = bcp.plan
+    bcp.on_config(config)  # mkdocs serve's next build, nothing saved
+    assert bcp.plan is first
     people = data / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the data changed (mkdocs serve)
-    assert build_context(config) is not second
+    people.write_text(people.read_text(encoding="utf-8").replace('extension: "411"', 'extension: "499"'), encoding="utf-8")
+    bcp.on_config(config)
+    assert bcp.plan is not first
+    assert {p.extension for p in bcp.plan.people.values()} >= {"499"}
 
 
 @pytest.mark.parametrize("command, frozen", [("build", True), ("serve", False)])
-def test_objects_are_frozen_out_of_collections_only_in_a_one_off_build(command, frozen):
+def test_objects_are_frozen_out_of_collections_only_in_a_one_off_build(command, frozen, tmp_path):
     import gc
-    import importlib.util
 
-    spec = importlib.util.spec_from_file_location("bcp_hooks_under_test", LAMPANG.parent / "hooks" / "bcp_hooks.py")
-    hooks = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hooks)
+    config = plugin_config(tmp_path, LAMPANG)
+    bcp = config.plugins["bcp"]
+    bcp.on_startup(command=command, dirty=False)
+    bcp.on_config(config)
     gc.unfreeze()
     try:
-        hooks.on_startup(command=command, dirty=False)
-        hooks._freeze_what_lasts_the_build()
+        bcp.on_pre_build(config=config)
         assert (gc.get_freeze_count() > 0) is frozen
     finally:
         gc.unfreeze()

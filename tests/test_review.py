@@ -16,7 +16,8 @@ import pytest
 
 from bcp import DataError, load_plan
 from bcp import model as m
-from bcp.review import add_months, build_date, review_status
+from bcp.review import add_months, review_status
+from bcp.settings import Settings, SettingsError
 from conftest import LAMPANG, ROOT, page_text
 
 # 2024-06-01 12:00 in Thailand: Lampang's review (due 2024-01-03) is overdue.
@@ -39,11 +40,21 @@ def test_add_months_keeps_the_day_or_takes_the_months_last():
     assert add_months(dt.date(2023, 12, 15), 6) == dt.date(2024, 6, 15)
 
 
-def test_build_date_is_bcp_today_or_todays_date_in_thailand():
-    assert build_date({"BCP_TODAY": "2023-11-15"}) == dt.date(2023, 11, 15)
-    assert build_date({}) == dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+def reference_date(environ: dict) -> dt.date:
+    return Settings.from_environ(environ).reference_date()
+
+
+def test_reminders_compare_with_bcp_today_or_todays_date_in_thailand():
+    assert reference_date({"BCP_TODAY": "2023-11-15"}) == dt.date(2023, 11, 15)
+    assert reference_date({}) == dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
     # The commit date used for reproducible files must not freeze the reminders.
-    assert build_date({"SOURCE_DATE_EPOCH": "1672704000"}) == dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+    assert reference_date({"SOURCE_DATE_EPOCH": "1672704000"}) == dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+
+
+@pytest.mark.parametrize("value", ["bogus", "2023-02-31", "2566-13-01", "15/11/2566"])
+def test_a_bcp_today_that_is_not_a_date_is_a_thai_error(value):
+    with pytest.raises(SettingsError, match="BCP_TODAY ต้องเป็นวันที่แบบ ค.ศ. ปี-เดือน-วัน"):
+        Settings.from_environ({"BCP_TODAY": value})
 
 
 # --- reminders -------------------------------------------------------------
@@ -132,7 +143,7 @@ def test_missing_revisions_file_is_allowed_and_reminded(data):
     (data / "revisions.yaml").unlink()
     plan = load_plan(data)
     assert plan.revisions == [] and plan.review is None
-    assert review_status(plan).overdue
+    assert review_status(plan, dt.date(2024, 6, 1)).overdue
 
 
 # --- what users see ------------------------------------------------------------

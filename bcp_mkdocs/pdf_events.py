@@ -1,14 +1,14 @@
-"""mkdocs-to-pdf's event hooks for the plan PDF (pdf/plan.pdf).
+"""mkdocs-to-pdf's event hook module for the plan PDF, and the changes to the
+assembled document before it is laid out.
 
-mkdocs-to-pdf imports this module by its bare name (hooks/ is put on
-sys.path by bcp_hooks.py).  It changes only what goes to WeasyPrint: the web
-pages keep their normal spelling and links.
+mkdocs-to-pdf imports its event hook module by the name `pdf_event_hook`;
+bcp_mkdocs.plan_pdf hands it this module under that name.  Everything here
+changes only what goes to WeasyPrint: the web pages keep their normal spelling
+and links.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import re
 from logging import Logger
 from urllib.parse import unquote
@@ -27,28 +27,27 @@ def inject_link(output_content: str, pdf_path: str, page, logger: Logger) -> str
     return output_content
 
 
-def pre_pdf_render(soup: BeautifulSoup, logger: Logger) -> BeautifulSoup:
-    """Last changes to the combined document before WeasyPrint lays it out."""
-    fix_dates(soup)
+def prepare(soup: BeautifulSoup, cover: str) -> BeautifulSoup:
+    """Last changes to the assembled plan before WeasyPrint lays it out."""
+    insert_cover(soup, cover)
+    drop_metadata(soup)
     open_details(soup)
     break_long_words(soup)
     decompose_sara_am(soup)
     return soup
 
 
-def fix_dates(soup: BeautifulSoup) -> None:
-    """PDF dates from SOURCE_DATE_EPOCH, else none: two builds of a commit are identical."""
-    head = soup.head
-    if head is None:
-        return
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).isoformat() if epoch else None
-    for name in ("dcterms.created", "dcterms.modified"):
-        for meta in head.find_all("meta", attrs={"name": name}):
-            if stamp:
-                meta["content"] = stamp
-            else:
-                meta.decompose()
+def insert_cover(soup: BeautifulSoup, cover: str) -> None:
+    """The cover (our partial pdf_cover.html, already escaped) as the document's first page."""
+    if soup.body is not None:
+        soup.body.insert(0, BeautifulSoup(cover, "html.parser"))
+
+
+def drop_metadata(soup: BeautifulSoup) -> None:
+    """The PDF's metadata is written from the data as plain text (bcp.pdf), never from the page's <meta>."""
+    if soup.head is not None:
+        for meta in soup.head.find_all("meta", attrs={"name": True}):
+            meta.decompose()
 
 
 # A run of non-Thai letters this long has no place to break (Thai text breaks
