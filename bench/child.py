@@ -1,17 +1,16 @@
 """One instrumented `mkdocs build`, run in its own process by bench/run.py.
 
-    python bench/child.py CONFIG SITE_DIR RESULT.json [--dump-markdown DIR] [--capture-pdf-html DIR]
+    python bench/child.py CONFIG SITE_DIR RESULT.json [--dump-markdown DIR]
 
 Builds exactly as `mkdocs build --strict --quiet -f CONFIG -d SITE_DIR` (the
 environment, BCP_DATA / BCP_PDF, comes from the caller) and writes to
 RESULT.json where the time went: each plugin's and hook's events, how often the
-plan was loaded, how many components were rendered, how many documents
-WeasyPrint laid out, and the process's own peak memory.  Nothing here changes
-what is built.
+plan was loaded, how many components were rendered, and the process's own
+peak memory.  Nothing here changes what is built.  (PDF layouts run in worker
+processes: bench/run.py reads them from the build's log instead.)
 
 --dump-markdown DIR keeps each page's Markdown as the macros plugin left it
-(the input of the "plain Markdown" build); --capture-pdf-html DIR keeps each
-HTML document given to WeasyPrint (the input of the direct WeasyPrint run).
+(the input of the "plain Markdown" build).
 """
 
 from __future__ import annotations
@@ -88,7 +87,7 @@ def instrument_bcp() -> None:
         render.Renderer.__init__ = timed("bcp.Renderer.__init__", render.Renderer.__init__)
 
 
-def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
+def instrument(dump_markdown: Path | None) -> None:
     import subprocess
 
     import mkdocs.plugins
@@ -123,39 +122,6 @@ def instrument(dump_markdown: Path | None, capture_html: Path | None) -> None:
 
     mkdocs.plugins.PluginCollection.run_event = run_event
 
-    if not (capture_html or os.environ.get("BCP_PDF")):
-        return  # importing WeasyPrint would cost a build that makes no PDF
-    try:
-        import weasyprint
-    except ImportError:
-        return
-    html_init = weasyprint.HTML.__init__
-
-    def capturing_init(self, guess=None, filename=None, url=None, file_obj=None, string=None, *args, **kwargs):
-        html_init(self, guess, filename, url, file_obj, string, *args, **kwargs)
-        counts["weasyprint.HTML"] += 1
-        if not capture_html:
-            return
-        if args[1:2]:  # base_url given by position, after encoding
-            kwargs.setdefault("base_url", args[1])
-        if string is None and isinstance(guess, str) and "<" in guess:
-            string = guess
-        elif string is None and (filename or isinstance(guess, (str, os.PathLike))):
-            source = Path(filename or guess)
-            string = source.read_text(encoding="utf-8") if source.is_file() else None
-            kwargs.setdefault("base_url", str(source))
-        if string is None:
-            counts["weasyprint.HTML not captured"] += 1
-            return
-        number = counts["weasyprint.HTML"]
-        (capture_html / f"{number:04d}.html").write_text(string, encoding="utf-8")
-        (capture_html / f"{number:04d}.json").write_text(json.dumps({"base_url": kwargs.get("base_url")}))
-
-    weasyprint.HTML.__init__ = capturing_init
-    weasyprint.HTML.render = timed("weasyprint.render", weasyprint.HTML.render, per_origin=True)
-    weasyprint.document.Document.write_pdf = timed("weasyprint.write_pdf", weasyprint.document.Document.write_pdf,
-                                                     per_origin=True)
-    weasyprint.HTML.write_pdf = timed("weasyprint.HTML.write_pdf", weasyprint.HTML.write_pdf)
 
 
 def main() -> int:
@@ -164,17 +130,15 @@ def main() -> int:
     parser.add_argument("site")
     parser.add_argument("result", type=Path)
     parser.add_argument("--dump-markdown", type=Path)
-    parser.add_argument("--capture-pdf-html", type=Path)
     args = parser.parse_args()
-    for folder in (args.dump_markdown, args.capture_pdf_html):
-        if folder:
-            folder.mkdir(parents=True, exist_ok=True)
+    if args.dump_markdown:
+        args.dump_markdown.mkdir(parents=True, exist_ok=True)
 
     sys.meta_path.insert(0, ImportClock())
     from mkdocs.__main__ import cli
 
     imported = time.perf_counter()
-    instrument(args.dump_markdown, args.capture_pdf_html)
+    instrument(args.dump_markdown)
     ok = True
     try:
         cli(["build", "--strict", "--quiet", "-f", args.config, "-d", args.site], standalone_mode=False)

@@ -30,14 +30,12 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # run as a script: bench/ is not an installed package
 
 from bench.synthetic import write_plan  # noqa: E402
 
 CONFIG = ROOT / "mkdocs.yml"
-PDF_CONFIG = ROOT / "mkdocs-pdf.yml"  # mkdocs.yml plus the plan PDF plugin (make site)
 REAL_PLAN = ROOT / "data"
-PDF_PLUGINS = ("to-pdf", "with-pdf")
 
 
 def say(name: str, value: object) -> None:
@@ -68,13 +66,13 @@ class Build:
 
     @property
     def macro_layer_s(self) -> float:
-        """Time in the macros plugin and the project's hooks (includes loading the plan)."""
+        """Time in the macros plugin and the project's plugin (includes loading the plan)."""
         return sum(v for k, v in self.detail.get("spent", {}).items()
-                   if k.startswith("plugin:") and ("macros" in k or "hooks/" in k))
+                   if k in ("plugin:macros", "plugin:bcp"))
 
 
 def build(work: Path, data: Path, config: Path = CONFIG, pdf: bool = False, dump_markdown: Path | None = None,
-          capture_pdf_html: Path | None = None, keep_site: bool = False) -> Build:
+          keep_site: bool = False) -> Build:
     """One `mkdocs build --strict` in a fresh process; raises when it fails."""
     work.mkdir(parents=True, exist_ok=True)
     site, result, log = work / "site", work / "result.json", work / "build.log"
@@ -83,13 +81,9 @@ def build(work: Path, data: Path, config: Path = CONFIG, pdf: bool = False, dump
     env.pop("BCP_PDF", None)
     if pdf:
         env["BCP_PDF"] = "1"
-    if pdf and config == CONFIG:
-        config = PDF_CONFIG
     command = [sys.executable, str(ROOT / "bench" / "child.py"), str(config), str(site), str(result)]
     if dump_markdown:
         command += ["--dump-markdown", str(dump_markdown)]
-    if capture_pdf_html:
-        command += ["--capture-pdf-html", str(capture_pdf_html)]
     with open(log, "wb") as output:
         begin = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -167,11 +161,9 @@ def plugin_names(plugins: list | dict) -> list[str]:
     return [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
 
 
-# The twin's only hook: the site's Thai search (hooks/thai_search.py), with the
+# The twin's only hook: the site's Thai search (bcp_mkdocs/search.py), with the
 # plan's names as its extra words, so that both sites have the same search index.
-TWIN_SEARCH_HOOK = """import sys
-sys.path.insert(0, {root!r})
-from hooks.thai_search import use_thai_search_index
+TWIN_SEARCH_HOOK = """from bcp_mkdocs.search import use_thai_search_index
 WORDS = {words!r}
 
 
@@ -182,7 +174,7 @@ def on_pre_build(config):
 
 def plain_twin(dumped: Path, work: Path, thai_search: bool = True) -> Path:
     """The same pages as static Markdown, and a config with the same theme and
-    extensions but no macros plugin and none of the project's hooks, except,
+    extensions but no macros plugin and not the project's plugin, except,
     with `thai_search`, the Thai search index.  Returns the config file."""
     import yaml
 
@@ -202,12 +194,12 @@ def plain_twin(dumped: Path, work: Path, thai_search: bool = True) -> Path:
     plugins = config.get("plugins", ["search"])
     if isinstance(plugins, dict):
         plugins = [{k: v} for k, v in plugins.items()]
-    plugins = [p for p in plugins if (next(iter(p)) if isinstance(p, dict) else p) != "macros"]
+    plugins = [p for p in plugins if (next(iter(p)) if isinstance(p, dict) else p) not in ("macros", "bcp")]
     plan = load_plan(REAL_PLAN)
     hooks = []
     if thai_search:
         hook = work / "twin_search_hook.py"
-        hook.write_text(TWIN_SEARCH_HOOK.format(root=str(ROOT), words=sorted(people_words(plan.people.values()))),
+        hook.write_text(TWIN_SEARCH_HOOK.format(words=sorted(people_words(plan.people.values()))),
                         encoding="utf-8")
         hooks.append(str(hook))
     theme = dict(config.get("theme", {}))
@@ -248,29 +240,6 @@ def compare_sites(full: Path, plain: Path) -> tuple[int, int, int]:
     pages = sorted(p for p in full_files if p.suffix == ".html")
     same = [p for p in pages if p in plain_files and article(full / p) == article(plain / p)]
     return len(pages), len(same), len(full_files - plain_files)
-
-
-# --- WeasyPrint on its own ------------------------------------------------------------
-
-DIRECT = r"""
-import json, sys, time
-from pathlib import Path
-begin = time.perf_counter()
-import weasyprint
-folder, out = Path(sys.argv[1]), Path(sys.argv[2])
-for number, html in enumerate(sorted(folder.glob("*.html"))):
-    base_url = json.loads(html.with_suffix(".json").read_text())["base_url"]
-    weasyprint.HTML(string=html.read_text(encoding="utf-8"), base_url=base_url).write_pdf(out / f"{number}.pdf")
-print(time.perf_counter() - begin)
-"""
-
-
-def weasyprint_direct(captured: Path, work: Path) -> float:
-    out = work / "direct-pdf"
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    result = subprocess.run([sys.executable, "-c", DIRECT, str(captured), str(out)], capture_output=True, text=True, check=True)
-    return float(result.stdout.strip().splitlines()[-1])
 
 
 # --- the parts of the benchmark -----------------------------------------------------
@@ -328,8 +297,9 @@ def bench_real(args, work: Path) -> None:
     say("macros_plugin_import_s", median([r.spent("import:mkdocs_macros") + r.spent("import:requests") for r in runs]))
     # ... and runs `git` 13 times for its `git` page variable, which no page uses.
     say("macros_plugin_git_calls_s", median([r.spent("subprocess.check_output") for r in runs]))
-    # A configured PDF plugin is imported (WeasyPrint, BeautifulSoup ... with it) even when BCP_PDF is unset.
-    say("pdf_plugin_import_in_site_build_s", median([r.spent("import:mkdocs_to_pdf.plugin") for r in runs]))
+    # The PDF side (mkdocs-to-pdf, WeasyPrint) must not be imported by a build without PDFs.
+    say("pdf_plugin_import_in_site_build_s", median([r.spent("import:mkdocs_to_pdf.plugin") + r.spent("import:weasyprint")
+                                                     for r in runs]))
     say("python_and_mkdocs_startup_s", median([r.wall_s - r.detail["build_s"] for r in runs]))
 
     say("plain_markdown_build_s", plain.wall_s)
@@ -350,45 +320,54 @@ def bench_real(args, work: Path) -> None:
     say("overhead_ratio_vs_bare_mkdocs_cpu", median([r.cpu_s for r in runs]) / median([b.cpu_s for b in bares]))
 
 
+# "PDF 3/5: บัตรหน้าที่ (13 หน้า, 2.1 วินาที)": one line per layout in the build's log.
+PDF_LINE = re.compile(r"PDF (\d+)/(\d+): (.+) \((\d+) หน้า, ([\d.]+) วินาที\)")
+
+
+def timed_mkdocs_build(data: Path, site: Path, pdf: bool, verbose: bool = False) -> tuple[float, str]:
+    """`mkdocs build --strict` as `make site` (pdf) or a preview runs it; (wall seconds, its log)."""
+    env = {**os.environ, "BCP_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("BCP_PDF", None)
+    if pdf:
+        env["BCP_PDF"] = "1"
+    shutil.rmtree(site, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(site)]
+    begin = time.perf_counter()
+    result = subprocess.run(command + ([] if verbose else ["--quiet"]), cwd=ROOT, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - begin
+    if result.returncode != 0:
+        raise RuntimeError(f"build of {data} failed:\n{result.stderr[-3000:]}")
+    return wall, result.stderr
+
+
 def bench_pdf(args, work: Path) -> None:
-    configured = [name for name in plugin_names(project_config(PDF_CONFIG).get("plugins", [])) if name in PDF_PLUGINS]
-    if not configured:
-        say("pdf_step_ratio", f"n/a (no PDF plugin in {PDF_CONFIG.name})")
-        return
-    captured = work / "pdf-html"
-    shutil.rmtree(captured, ignore_errors=True)
-    note("PDF: a build with BCP_PDF=1 keeping the HTML given to WeasyPrint")
-    first = build(work / "pdf", REAL_PLAN, pdf=True, capture_pdf_html=captured)
-    documents = len(list(captured.glob("*.html")))
-    if not documents:
-        say("pdf_step_ratio", f"n/a ({', '.join(configured)} configured, but BCP_PDF=1 rendered no PDF)")
-        return
-    note(f"PDF: {args.repeats} timed builds with BCP_PDF=1, each followed by one without")
-    runs: list[Build] = []
-    steps: list[float] = []
-    for _ in range(args.repeats):
-        runs.append(build(work / "pdf", REAL_PLAN, pdf=True))
-        steps.append(runs[-1].wall_s - build(work / "real", REAL_PLAN).wall_s)
-    pdf, step = middle(runs), median(steps)
-    direct = median([weasyprint_direct(captured, work) for _ in range(min(args.repeats, 3))])
-    say("pdf_build_real_s", pdf.wall_s)
-    say("pdf_build_real_peak_mb", pdf.peak_mb)
-    say("pdf_step_s", step)
-    say("pdf_documents", documents)
-    texts = [page.read_bytes() for page in captured.glob("*.html")]
-    say("pdf_documents_identical_to_another", len(texts) - len(set(texts)))
-    say("weasyprint_renders_per_document", first.count("weasyprint.render") / documents)
-    layout = [r.spent("weasyprint.render") + r.spent("weasyprint.write_pdf") for r in runs]
-    say("weasyprint_layout_and_write_in_build_s", median(layout))
-    # Where the rest of the PDF step goes: the plugin's work on each page, then on the whole
-    # (its post_build, less WeasyPrint's layout and writing of the plan done there) ...
-    say("pdf_plugin_collect_pages_s", median([sum(r.spent(f"event:{p}:post_page") for p in configured) for r in runs]))
-    say("pdf_plugin_assemble_s", median([sum(r.spent(f"event:{p}:post_build") - r.spent(f"weasyprint.render@{p}")
-                                              - r.spent(f"weasyprint.write_pdf@{p}") for p in configured) for r in runs]))
-    # ... and the cards, forms and call tree (hooks/bcp_hooks.py on_post_build, WeasyPrint included).
-    say("printouts_s", median([r.spent("event:hooks/bcp_hooks.py:post_build") for r in runs]))
-    say("weasyprint_direct_s", direct)
-    say("pdf_step_ratio", step / direct)
+    """`make site`'s build (site and every PDF) against a site-only build of the same plan."""
+    site = work / "pdf-site"
+    note("PDF: one build with its log, to list the layouts")
+    _, log = timed_mkdocs_build(REAL_PLAN, site, pdf=True, verbose=True)
+    layouts = [match.groups() for match in PDF_LINE.finditer(log)]
+    names = [name for _, _, name, _, _ in layouts]
+    say("pdf_layouts", len(layouts))
+    # Nothing laid out twice: each document once (a card that spilled over would add a pass).
+    say("pdf_documents_laid_out_twice", len(names) - len(set(names)))
+    say("pdf_pages_laid_out", sum(int(pages) for _, _, _, pages, _ in layouts))
+    for _, _, name, pages, seconds in layouts:
+        note(f"layout: {name}: {pages} pages, {seconds} s (in a worker)")
+    say("pdf_files", len(list((site / "pdf").rglob("*.pdf"))))
+
+    # Alternate the two, so that both see the same load from whatever else runs.
+    note(f"PDF: {args.ratio_runs} full builds and {args.ratio_runs} site-only builds, alternating")
+    full: list[float] = []
+    site_only: list[float] = []
+    for _ in range(args.ratio_runs):
+        full.append(timed_mkdocs_build(REAL_PLAN, site, pdf=True)[0])
+        site_only.append(timed_mkdocs_build(REAL_PLAN, site, pdf=False)[0])
+    note("wall s, full / site only: " + ", ".join(f"{f:.2f} / {s:.2f}" for f, s in zip(full, site_only)))
+    say("full_build_s", median(full))
+    say("site_only_build_s", median(site_only))
+    # The target: at most 4 (issue 11).  Medians, so that one disturbed run moves nothing.
+    say("full_to_site_only_ratio", median(full) / median(site_only))
+    say("full_to_site_only_ratio_best", min(full) / min(site_only))
 
 
 def log_log_slope(times: dict[int, float]) -> float:

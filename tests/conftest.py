@@ -34,17 +34,20 @@ SOURCE_DATE_EPOCH = "1672704000"
 
 @pytest.fixture(scope="session")
 def lampang_site(tmp_path_factory) -> Path:
-    """The Lampang plan's site with its PDFs, as `make site` builds it, once per session."""
+    """The Lampang plan's site without PDFs (a preview build), once per session: the HTML tests'."""
     out = tmp_path_factory.mktemp("lampang") / "site"
-    result = build_site(out, pdf=True, extra_env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    result = build_site(out, extra_env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
     assert result.returncode == 0, result.stderr
     return out
 
 
 @pytest.fixture(scope="session")
-def lampang_site_pdf(lampang_site) -> Path:
-    """Same build as lampang_site (it always includes the PDFs): one build per session."""
-    return lampang_site
+def lampang_site_pdf(tmp_path_factory) -> Path:
+    """The Lampang plan's site with every PDF, as `make site` builds it, once per session."""
+    out = tmp_path_factory.mktemp("lampang-pdf") / "site"
+    result = build_site(out, pdf=True, extra_env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -50,7 +50,7 @@ def public_site(personal_data, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def internal_site(personal_data, tmp_path_factory) -> Path:
-    """The same data, internal edition (no PDFs: lampang_site has those), for the control scans."""
+    """The same data, internal edition (no PDFs: lampang_site_pdf has those), for the control scans."""
     out = tmp_path_factory.mktemp("internal") / "site"
     result = build_site(out, data=personal_data.folder)
     assert result.returncode == 0, result.stderr
@@ -151,7 +151,7 @@ def test_the_public_build_holds_no_name_and_no_personal_number(public_texts, per
     assert personal_data_found(public_texts, personal_plan) == []
 
 
-def test_the_scan_finds_them_in_the_internal_build(internal_site, lampang_site, personal_plan, lampang_plan):
+def test_the_scan_finds_them_in_the_internal_build(internal_site, lampang_site_pdf, personal_plan, lampang_plan):
     """Control: the same scan fails on the internal edition (pages, index, sitemap and PDFs)."""
     internal = build_texts(internal_site)
     found = personal_data_found(internal, personal_plan)
@@ -161,7 +161,7 @@ def test_the_scan_finds_them_in_the_internal_build(internal_site, lampang_site, 
         assert f"teams/index.html: ต่อ {person.extension}" in found
     for mobile in MOBILES.values():
         assert f"teams/index.html: {_thai(mobile[:3])} {_thai(mobile[3:6])} {_thai(mobile[6:])}" in found
-    pdfs = {name: text for name, text in build_texts(lampang_site).items() if name.endswith(".pdf")}
+    pdfs = {name: text for name, text in build_texts(lampang_site_pdf).items() if name.endswith(".pdf")}
     in_pdfs = personal_data_found(pdfs, lampang_plan)
     assert f"pdf/cards/wanphen.pdf: {lampang_plan.people['wanphen'].full_name}" in in_pdfs
     assert "pdf/cards/wanphen.pdf: ต่อ 209" in in_pdfs
