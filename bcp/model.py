@@ -42,7 +42,8 @@ def _digits_string(value: object) -> object:
 
 
 Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 # WithJsonSchema: the editor's schema (bcp.schema) accepts what the loader accepts
 # (Thai digits, unquoted numbers), so VS Code does not flag valid data.
 Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(
