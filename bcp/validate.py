@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from bcp.calltree import CallTree
+from bcp.model import Person, field_label
 from bcp.yaml_reading import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
@@ -272,9 +273,10 @@ def people_have_a_mobile_position_and_role(c: Checker) -> None:
     # One rule, not three: a person's warnings share a line and are listed in this order.
     for index, person in enumerate(p.people_file.people):
         if person.id in key_people and not person.mobile:
-            c.warn("people.yaml", ("people", index), f"{person.full_name} เป็นผู้มีบทบาทหลักแต่ไม่มีเบอร์มือถือ (mobile): เมื่อไฟดับหรือไฟไหม้ โทรศัพท์สำนักงานจะใช้ไม่ได้")
+            c.warn("people.yaml", ("people", index), f"{person.full_name} เป็นผู้มีบทบาทหลักแต่ไม่มี{field_label(Person, 'mobile')}: "
+                   "เมื่อไฟดับหรือไฟไหม้ โทรศัพท์สำนักงานจะใช้ไม่ได้")
         if not person.position:
-            c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มีตำแหน่ง (position)")
+            c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มี{field_label(Person, 'position')}")
         if not p.assignments(person.id) and person.id != p.teams_file.bcp_head:
             c.warn("people.yaml", ("people", index), f"{person.full_name} ไม่มีบทบาทในทีมใดเลย")
 

@@ -20,36 +20,28 @@ class Differ(GeneralComparison, PeopleComparison, ResourceComparison, ProcedureC
     """Two plans compared, section by section."""
 
     def sections(self) -> list[Section]:
-        parts = [
-            ("ข้อมูลทั่วไป", self.info),
-            ("ขอบเขตและผลกระทบ", self.scope),
-            ("บุคลากร", self.people),
-            ("ทีมงาน", self.teams),
-            ("กลยุทธ์", self.strategies),
-            ("การวิเคราะห์ผลกระทบทางธุรกิจ (BIA)", self.bia),
-            ("ทรัพยากร", self.resources),
-            ("ขั้นตอน", self.procedure),
-            ("แบบตรวจสอบ", self.checklist),
-            ("บันทึกการตัดสินใจเรื่องข้อมูล", self.notes),
-            ("ประวัติการแก้ไขและการทบทวน", self.revisions),
-        ]
-        result = [Section(title, changes) for title, compare in parts if (changes := compare())]
+        by_file = {
+            "plan.yaml": self.info,
+            "scope.yaml": self.scope,
+            "people.yaml": self.people,
+            "teams.yaml": self.teams,
+            "strategies.yaml": self.strategies,
+            "bia.yaml": self.bia,
+            "resources.yaml": self.resources,
+            "procedure.yaml": self.procedure,
+            "checklist.yaml": self.checklist,
+            "notes.yaml": self.notes,
+            "revisions.yaml": self.revisions,
+        }
+        # A section is titled as the root model of its file.
+        titles = {name: model.model_config["title"] for name, model in FILES.items()}
+        result = [Section(titles[name], changes) for name in FILES if (changes := by_file[name]())]
         # Safety net: a file whose content changed says so even if no rule above put it in words.
-        titles = {s.title for s in result}
-        for (name, _), attr in zip(FILES.items(), PLAN_FIELDS):
-            title = _SECTION_OF_FILE.get(name, name)
-            if title not in titles and _content(getattr(self.old, attr)) != _content(getattr(self.new, attr)):
-                result.append(Section(title, [Change(f"มีการแก้ไขในไฟล์ {name}")]))
+        shown = {s.title for s in result}
+        for name, attr in zip(FILES, PLAN_FIELDS):
+            if titles[name] not in shown and _content(getattr(self.old, attr)) != _content(getattr(self.new, attr)):
+                result.append(Section(titles[name], [Change(f"มีการแก้ไขในไฟล์ {name}")]))
         return result
-
-
-# Summary section of each data file (the safety net above).
-_SECTION_OF_FILE = {
-    "plan.yaml": "ข้อมูลทั่วไป", "scope.yaml": "ขอบเขตและผลกระทบ", "people.yaml": "บุคลากร", "teams.yaml": "ทีมงาน",
-    "strategies.yaml": "กลยุทธ์", "bia.yaml": "การวิเคราะห์ผลกระทบทางธุรกิจ (BIA)", "resources.yaml": "ทรัพยากร",
-    "procedure.yaml": "ขั้นตอน", "checklist.yaml": "แบบตรวจสอบ", "notes.yaml": "บันทึกการตัดสินใจเรื่องข้อมูล",
-    "revisions.yaml": "ประวัติการแก้ไขและการทบทวน",
-}
 
 
 def _content(value: Any) -> Any:

@@ -15,27 +15,6 @@ from bcp.diff.changes import Change, esc, short
 from bcp.diff.matching import match_by_key, reordered
 from bcp.plan import Plan
 
-# Thai names of data fields, for the generic comparison.
-FIELD_LABELS = {
-    "title": "หัวข้อ", "title_en": "ชื่อภาษาอังกฤษ", "name": "ชื่อ", "phone": "เบอร์โทรศัพท์", "address": "ที่อยู่",
-    "date": "วันที่", "version": "ฉบับที่", "introduction": "บทนำ", "id": "รหัส (id)",
-    "incidents": "เหตุการณ์", "impacts": "ผลกระทบ", "resource_analysis": "ข้อความการวิเคราะห์ทรัพยากร",
-    "impact_areas": "ด้านผลกระทบ", "definition": "คำอธิบาย",
-    "first_name": "ชื่อ", "last_name": "นามสกุล", "position": "ตำแหน่ง", "extension": "เบอร์ต่อ", "mobile": "เบอร์มือถือ",
-    "resource": "ทรัพยากร", "measures": "มาตรการ", "text": "ข้อความ", "highlight": "ข้อความที่เน้น",
-    "urgency": "ความเร่งด่วน", "recovery": "ระยะเวลาฟื้นคืน",
-    "requirement": "ความต้องการ", "source": "แหล่งที่มา", "windows": "ช่วงเวลา", "item": "รายการ", "unit": "หน่วย",
-    "quantities": "จำนวน", "notes": "หมายเหตุ", "counts": "จำนวน", "note_mark": "เครื่องหมายหมายเหตุ (*)",
-    "items": "หัวข้อย่อย", "responsible": "ผู้รับผิดชอบ", "scope": "ขอบเขต", "teams": "ทีม",
-    "parts": "ส่วน", "specify": "ระบุ", "answer": "คำตอบ", "evidence": "หลักฐาน (evidence)",
-    "priorities": "ส่วนประเด็นที่คณะกรรมการสอบถาม", "resolution_date": "วันที่มติ", "e_service": "ระบบ e-Service",
-    "digital_title": "หัวข้อระบบดิจิทัล", "digital_current": "ระบบดิจิทัลที่ใช้อยู่", "digital_planned": "ระบบดิจิทัลที่วางแผนไว้",
-    "infrastructure": "โครงสร้างพื้นฐาน", "question": "คำถาม", "rows": "แถว", "task": "ภารกิจ/งาน", "system": "ระบบ",
-    "heading": "หัวตาราง", "services": "บริการ", "continuous": "บริการได้ต่อเนื่องไม่หยุดชะงัก",
-    "max_downtime": "หยุดชะงักไม่เกิน", "topic": "เรื่อง", "decision": "สิ่งที่ตัดสินใจ", "where": "แก้ที่ไฟล์",
-    "confirmed": "สถานะการยืนยัน", "changes": "สิ่งที่เปลี่ยนแปลง", "approved_by": "ผู้อนุมัติ",
-    "amount": "จำนวน", "role": "บทบาท", "primary": "บุคลากรหลัก", "backup": "บุคลากรสำรอง",
-}
 UNIT_NAMES = {"hour": "ชั่วโมง", "day": "วัน", "week": "สัปดาห์", "month": "เดือน"}
 SCOPE_NAMES = {"lead": "หัวหน้าทีม", "team": "ทีมงาน", "lead_and_team": "หัวหน้าและทีมงาน"}
 ROLE_KIND_NAMES = {"lead": "หัวหน้าทีม", "member": "ทีมงาน"}
@@ -127,9 +106,9 @@ class FieldComparison:
         """The generic comparison of every field of `old`/`new` not in `handled`."""
         out: list[Change] = []
         handled = set(handled)
-        for name in type(new).model_fields:
+        for name, info in type(new).model_fields.items():
             if name not in handled:
-                self.generic(self.join(where, FIELD_LABELS.get(name, name)), getattr(old, name), getattr(new, name), name, out)
+                self.generic(self.join(where, info.title or name), getattr(old, name), getattr(new, name), name, out)
         return out
 
     @staticmethod
