@@ -16,7 +16,7 @@ from bcp.problems import Problem
 from bcp.yaml_reading import Document
 
 # What a field checked against a pattern must look like, by field name.
-_FIELD_RULES = {
+FIELD_FORMATS = {
     "id": "ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข - หรือ _ ไม่มีเว้นวรรค เช่น somchai",
     "extension": "เบอร์ต่อต้องเป็นตัวเลข ๒ ถึง ๕ หลัก เช่น \"209\"",
     "mobile": "เบอร์มือถือต้องเป็นตัวเลข ๑๐ หลัก ขึ้นต้นด้วย 0 เช่น \"0812345678\"",
@@ -43,8 +43,8 @@ def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
         return f"ไม่รู้จักช่อง '{name}'{hint}{listing}"
     if kind == "string_pattern_mismatch":
         # Every reference to another item (primary, impacts, team ...) uses the id pattern.
-        key = name if name in _FIELD_RULES else ("id" if ctx.get("pattern") == ID_PATTERN else name)
-        return _FIELD_RULES.get(key, "รูปแบบไม่ถูกต้อง") + shown
+        key = name if name in FIELD_FORMATS else ("id" if ctx.get("pattern") == ID_PATTERN else name)
+        return FIELD_FORMATS.get(key, "รูปแบบไม่ถูกต้อง") + shown
     if kind in ("string_type", "string_too_short"):
         return "ต้องเป็นข้อความ และต้องไม่เว้นว่าง" + shown
     if kind in ("int_type", "int_parsing", "int_from_float"):
