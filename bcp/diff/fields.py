@@ -15,6 +15,7 @@ from bcp.diff.changes import Change, esc, short
 from bcp.diff.matching import match_by_key, reordered
 from bcp.plan import Plan
 
+# The values of choice fields (Literal) in words.
 UNIT_NAMES = {"hour": "ชั่วโมง", "day": "วัน", "week": "สัปดาห์", "month": "เดือน"}
 SCOPE_NAMES = {"lead": "หัวหน้าทีม", "team": "ทีมงาน", "lead_and_team": "หัวหน้าและทีมงาน"}
 ROLE_KIND_NAMES = {"lead": "หัวหน้าทีม", "member": "ทีมงาน"}
