@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bcp.yaml_reading import Document, read_yaml, validate_document
+from bcp.field_errors import validate_document
+from bcp.yaml_reading import Document, read_yaml
 from bcp.model import FILES
 from bcp.plan import Plan
 from bcp.problems import DataError, Problem

@@ -414,3 +414,13 @@ def test_a_change_no_rule_words_is_still_reported(repo, monkeypatch):
     repo.edit("people.yaml", 'extension: "411"', 'extension: "499"')
     monkeypatch.setattr(Differ, "people", lambda self: [])  # as if a new field had no sentence yet
     assert section(repo.changed(), "บุคลากร") == "- มีการแก้ไขในไฟล์ people.yaml"
+
+
+def test_a_field_compared_generically_is_named_by_its_models_title(repo):
+    # notes.yaml's `source` is what the source plan says: each model titles its own fields.
+    repo.edit("notes.yaml", "source: ตารางที่ ๗ ช่อง ๑ เดือน", "source: ตารางที่ ๗ ช่องหนึ่งเดือน")
+    assert lines(section(repo.changed(), "บันทึกการตัดสินใจเรื่องข้อมูล")) == [
+        "- แก้ไขบันทึกเรื่อง “จำนวน Wifi ระบบ VPN ช่วง ๑ เดือน” › สิ่งที่ต้นฉบับระบุ",
+        "  - เดิม: “ตารางที่ ๗ ช่อง ๑ เดือน มีเพียงคำว่า \"เครื่อง\" ไม่มีจำนวน”",
+        "  - ใหม่: “ตารางที่ ๗ ช่องหนึ่งเดือน มีเพียงคำว่า \"เครื่อง\" ไม่มีจำนวน”",
+    ]

@@ -260,6 +260,16 @@ def test_problem_reads_as_one_thai_line():
     assert str(warning) == "คำเตือน: data/people.yaml บรรทัด 5: ช่อง people › wanphen: ไม่มีเบอร์มือถือ"
 
 
+def test_every_format_message_names_a_field_of_the_models():
+    # The messages are keyed by field name: a renamed field would quietly lose its message.
+    from bcp import model
+    from bcp.field_errors import FIELD_FORMATS
+
+    fields = {name for value in vars(model).values() if isinstance(value, type) and issubclass(value, model.Model)
+              for name in value.model_fields}
+    assert set(FIELD_FORMATS) <= fields
+
+
 # --- Thai digits where a number is expected ------------------------------------------
 
 

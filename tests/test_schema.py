@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 import subprocess
 import sys
 
 import jsonschema
 import pytest
+from pydantic import BaseModel
 
-from bcp.yaml_reading import read_yaml
+from bcp import model
 from bcp.model import FILES
 from bcp.schema import schema_for, schema_name, write_schemas
+from bcp.yaml_reading import read_yaml
 from conftest import LAMPANG, ROOT
 
 SCHEMA_DIR = ROOT / "schema"
@@ -82,6 +85,39 @@ def test_fields_carry_thai_help():
     assert person["extension"]["description"].startswith("เบอร์ต่อภายใน")
     assert "title" not in person["extension"]  # the English title would replace the Thai help on hover
     assert schema_for("revisions.yaml")["description"] == "ประวัติการแก้ไขแผน และวันที่ทบทวน/ซ้อมแผน"
+
+
+def _models() -> list[type[BaseModel]]:
+    """Every model the data files are made of (bcp.model)."""
+    return [value for value in vars(model).values()
+            if isinstance(value, type) and issubclass(value, model.Model) and value is not model.Model]
+
+
+def _is_thai(text: str | None) -> bool:
+    return bool(text) and any("\u0e01" <= ch <= "\u0e5b" for ch in text)
+
+
+def test_every_field_of_every_model_has_a_thai_title():
+    # The title names the field in `bcp diff` and in messages, the description (or title) helps in the editor.
+    untitled = [f"{m.__name__}.{name}" for m in _models() for name, info in m.model_fields.items() if not _is_thai(info.title)]
+    assert untitled == [], f"add Field(title=\"<Thai label>\", description=...) to {untitled}"
+    undescribed = [f"{m.__name__}.{name}" for m in _models() for name, info in m.model_fields.items()
+                   if info.description is not None and not _is_thai(info.description)]
+    assert undescribed == []
+    assert len(_models()) > len(FILES)
+
+
+def test_every_data_file_has_a_thai_section_title_and_help():
+    for file, root in FILES.items():
+        assert _is_thai(root.model_config.get("title")), file  # the section of `bcp diff`
+        assert _is_thai(root.__doc__), file  # shown when the file is opened
+        assert schema_for(file)["description"] == inspect.cleandoc(root.__doc__)
+
+
+def test_the_editor_shows_each_fields_thai_title_where_it_has_no_description():
+    services = schema_for("checklist.yaml")["$defs"]["InfrastructureService"]["properties"]
+    assert services["name"] == {"description": "ชื่อบริการ", "minLength": 1, "type": "string"}
+    assert "description" not in schema_for("people.yaml")["$defs"]["Person"]  # a docstring for developers
 
 
 def test_vscode_maps_every_data_file_to_its_schema():
