@@ -39,7 +39,6 @@ from bcp_mkdocs.search import use_thai_search_index
 
 log = logging.getLogger("mkdocs.plugins.bcp")
 
-PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "bcp"
 
 
 class BcpPlugin(BasePlugin[BcpConfig]):
@@ -67,7 +66,8 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
-        self.plan, self.renderer = self._load(self.settings)
+        # The partials sit in the theme's folder (overrides/), beside Material's own.
+        self.plan, self.renderer = self._load(self.settings, Path(config.theme.custom_dir) / "partials" / "bcp")
         info = self.plan.info
         # The theme prints these unescaped in <title>, <meta> and the header (and escapes
         # them with `|e` elsewhere): Markup is escaped once here and never twice.
@@ -89,14 +89,14 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         except SettingsError as error:
             raise Abort(f"ตั้งค่าไม่ถูกต้อง: {error}") from None
 
-    def _load(self, settings: Settings) -> tuple[Plan, Renderer]:
+    def _load(self, settings: Settings, partials: Path) -> tuple[Plan, Renderer]:
         try:
             plan = plan_for(load_plan_cached(settings.data_dir), settings.edition)
         except DataError as error:
             # Abort prints to stdout: the report itself goes to stderr, with every other error.
             print(error.report(), file=sys.stderr)
             raise Abort("หยุดสร้างเว็บไซต์: แก้ตามรายการด้านบนแล้วลองใหม่") from None
-        return plan, Renderer(plan, PARTIALS, settings, pdfs_built=settings.pdf)
+        return plan, Renderer(plan, partials, settings, pdfs_built=settings.pdf)
 
     def _log_warnings(self) -> None:
         # INFO with the Thai "คำเตือน" prefix: weak data and an overdue review must not fail --strict.

@@ -1,0 +1,499 @@
+"""The plan's data model: what each YAML file may hold, field by field.
+
+Pydantic checks types and required fields; cross-references (a team naming a
+person who does not exist, ...) are checked in `bcp.validate`, which has the
+whole plan in hand.  Every model forbids unknown keys so that a misspelt key
+is an error, not silently ignored data.
+
+Every field is named here, once, for the people who edit the plan: its Thai
+title is its name in `bcp diff` and in messages, its Thai description (or the
+title, where that says enough) the editor's help (`bcp schema`).  The root
+model of a data file has a Thai title, its part of the plan, and a Thai
+docstring, the help shown when the file is opened; other models' docstrings are
+notes for developers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator
+
+from bcp.thai import arabic_digits, normalize_phone, normalize_thai
+
+
+def _text(value: object) -> object:
+    # Thai typed on different keyboards/OSes arrives decomposed or with a mark
+    # typed twice; show it as it should be (bcp check warns so the file gets fixed).
+    if isinstance(value, str):
+        return normalize_thai(value.strip())
+    return value
+
+
+def _number(value: object) -> object:
+    # Clerks type Thai digits ("๑๒"): accept them wherever a number is expected.
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9๐-๙]+\s*", value):
+        return int(arabic_digits(value))
+    return value
+
+
+def _digits_string(value: object) -> object:
+    # Extensions and phone numbers are kept as ASCII digit strings.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        return arabic_digits(value).strip()
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+# WithJsonSchema: the editor's schema (bcp.schema) accepts what the loader accepts
+# (Thai digits, unquoted numbers), so VS Code does not flag valid data.
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(
+    {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^\\s*[0-9๐-๙]+\\s*$"}]})]
+Extension = Annotated[str, BeforeValidator(_digits_string), StringConstraints(pattern=r"^[0-9]{2,5}$"), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": "^\\s*[0-9๐-๙]{2,5}\\s*$"}, {"type": "integer", "minimum": 10, "maximum": 99999}]})]
+PhoneNumber = Annotated[
+    str,
+    BeforeValidator(_digits_string),
+    # 9 digits (landline, optionally a block of lines "054265018-21") or 10 (mobile).
+    StringConstraints(pattern=r"^0[0-9]{8}(-[0-9]{1,2})?$|^0[0-9]{9}$"),
+    # The prefixes and ranges the site formats: a number that passes here never fails the build.
+    AfterValidator(normalize_phone),
+    WithJsonSchema({"type": "string", "pattern": "^\\s*[0๐][0-9๐-๙]{8}(-[0-9๐-๙]{1,2})?\\s*$|^\\s*[0๐][0-9๐-๙]{9}\\s*$"}),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def field_label(model: type[BaseModel], name: str) -> str:
+    """A field as a message names it: its Thai title and the key typed in the file, "ตำแหน่ง (position)"."""
+    return f"{model.model_fields[name].title} ({name})"
+
+
+# --- plan.yaml ---------------------------------------------------------------
+
+
+class TimeWindow(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสช่วงเวลา เช่น 4h, 1d, 1w")
+    amount: Count = Field(title="จำนวน", description="จำนวนชั่วโมง วัน สัปดาห์ หรือเดือน ตามหน่วย (unit)")
+    unit: Literal["hour", "day", "week", "month"] = Field(
+        title="หน่วยเวลา", description="หน่วย: hour (ชั่วโมง), day (วัน), week (สัปดาห์), month (เดือน)")
+
+    @property
+    def hours(self) -> int:
+        return self.amount * {"hour": 1, "day": 24, "week": 168, "month": 720}[self.unit]
+
+
+class UrgencyLevel(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสระดับ เช่น high")
+    name: Text = Field(title="ชื่อระดับ", description="ชื่อระดับ เช่น สูง")
+
+
+class Office(Model):
+    name: Text = Field(title="ชื่อหน่วยงาน")
+    phone: PhoneNumber = Field(title="เบอร์โทรศัพท์สำนักงาน", description="เบอร์โทรศัพท์สำนักงาน เช่น \"054265018-21\"")
+    address: Text | None = Field(None, title="ที่อยู่สำนักงาน", description="ที่อยู่")
+
+
+class AlternateSite(Model):
+    name: Text = Field(title="ชื่อสถานที่")
+    address: Text | None = Field(None, title="ที่อยู่สถานที่ปฏิบัติงานสำรอง", description="ที่อยู่")
+
+
+class PlanInfo(Model, title="ข้อมูลทั่วไป"):
+    """ข้อมูลทั่วไปของแผน: หน้าปก บทนำ วัตถุประสงค์ สมมติฐาน ช่วงเวลา และระดับความเร่งด่วน"""
+
+    title: Text = Field(title="ชื่อแผน")
+    title_en: Text = Field(title="ชื่อแผนภาษาอังกฤษ")
+    office: Office = Field(title="หน่วยงานเจ้าของแผน")
+    author_unit: Text = Field(title="ผู้จัดทำ", description="ฝ่ายผู้จัดทำแผน")
+    date: dt.date = Field(title="วันที่ของแผน", description="วันที่ของแผนฉบับนี้ (ค.ศ. ปี-เดือน-วัน เช่น 2023-01-03)")
+    version: Text = Field(title="ฉบับที่ของแผน", description="ฉบับที่ของแผน: ต้องตรงกับฉบับล่าสุดใน revisions.yaml")
+    digits: Literal["thai", "arabic"] = Field(
+        "thai", title="รูปแบบตัวเลข", description="ตัวเลขที่แสดงในแผน: thai (เลขไทย) หรือ arabic (เลขอารบิก)")
+    introduction: list[Text] = Field(min_length=1, title="บทนำ", description="ย่อหน้าในบทนำ")
+    objectives: list[Text] = Field(min_length=1, title="วัตถุประสงค์", description="วัตถุประสงค์ของแผน")
+    assumptions_intro: Text = Field(title="ข้อความนำสมมติฐาน")
+    assumptions: list[Text] = Field(min_length=1, title="สมมติฐาน", description="สมมติฐานของแผน")
+    alternate_site: AlternateSite = Field(title="สถานที่ปฏิบัติงานสำรอง")
+    # The site's address on the intranet, for the QR codes on printed cards.
+    site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+[^\s?#]*$")] | None = Field(
+        None, title="ที่อยู่เว็บไซต์ของแผน",
+        description="ที่อยู่เว็บไซต์ของแผนในอินทราเน็ต สำหรับ QR code บนบัตรหน้าที่ที่พิมพ์ เช่น \"http://bcp.intranet.local/\"")
+    time_windows: list[TimeWindow] = Field(min_length=1, title="ช่วงเวลา", description="ช่วงเวลาที่ใช้ในตาราง BIA และทรัพยากร")
+    urgency_levels: list[UrgencyLevel] = Field(min_length=1, title="ระดับความเร่งด่วน")
+
+
+# --- scope.yaml --------------------------------------------------------------
+
+
+class ImpactArea(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสผลกระทบ (ภาษาอังกฤษ)")
+    name: Text = Field(title="ชื่อด้าน")
+    definition: Text = Field(title="คำอธิบาย")
+
+
+class Incident(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสเหตุการณ์ (ภาษาอังกฤษ)")
+    name: Text = Field(title="ชื่อเหตุการณ์")
+    impacts: list[Id] = Field(title="ผลกระทบ", description="id ของผลกระทบ (impact_areas)")
+
+
+class Scope(Model, title="ขอบเขตและผลกระทบ"):
+    """ขอบเขตของแผน: เหตุการณ์ที่รองรับ และผลกระทบ ๕ ด้าน"""
+
+    introduction: Text = Field(title="ข้อความนำขอบเขตของแผน")
+    incidents: list[Incident] = Field(min_length=1, title="เหตุการณ์", description="เหตุการณ์ที่แผนรองรับ")
+    resource_analysis: Text = Field(title="ข้อความการวิเคราะห์ทรัพยากร")
+    impact_areas: list[ImpactArea] = Field(
+        min_length=1, title="ด้านผลกระทบ", description="ผลกระทบแต่ละด้าน: incidents และ strategies.yaml อ้างถึงด้วย id")
+
+
+# --- people.yaml -------------------------------------------------------------
+
+
+class Person(Model):
+    id: Id = Field(title="รหัส (id)",
+                   description="รหัสบุคคล: อักษรอังกฤษตัวเล็ก ตัวเลข - หรือ _ เช่น somchai (ใช้อ้างถึงใน teams.yaml)")
+    title: Text = Field(title="คำนำหน้า", description="คำนำหน้า เช่น นาย นาง นางสาว")
+    first_name: Text = Field(title="ชื่อ")
+    last_name: Text = Field(title="นามสกุล")
+    position: Text | None = Field(None, title="ตำแหน่ง")
+    extension: Extension | None = Field(None, title="เบอร์ต่อ", description="เบอร์ต่อภายใน ๒ ถึง ๕ หลัก เช่น \"209\"")
+    mobile: PhoneNumber | None = Field(
+        None, title="เบอร์มือถือ", description="เบอร์มือถือ ๑๐ หลัก เช่น \"0812345678\" (ควรมีสำหรับหัวหน้าทีม)")
+
+    @property
+    def full_name(self) -> str:
+        # The public edition's people have no title or last name (bcp.edition).
+        return " ".join(part for part in (f"{self.title}{self.first_name}", self.last_name) if part)
+
+
+class People(Model, title="บุคลากร"):
+    """บุคลากรในแผน: แต่ละคนมีข้อมูลที่นี่ที่เดียว ทีมงานอ้างถึงด้วย id"""
+
+    people: list[Person] = Field(min_length=1, title="บุคลากร", description="บุคลากรในแผน คนละหนึ่งรายการ")
+
+
+# --- teams.yaml --------------------------------------------------------------
+
+
+class Role(Model):
+    role: Literal["lead", "member"] = Field(title="บทบาท", description="lead (หัวหน้าทีม) หรือ member (ทีมงาน)")
+    primary: Id = Field(title="บุคลากรหลัก", description="id ของบุคลากรหลัก (people.yaml)")
+    # Required by validation, with a clear message.
+    backup: Id | None = Field(
+        None, title="บุคลากรสำรอง", description="id ของบุคลากรสำรอง (people.yaml): ต้องมี และต้องไม่ใช่คนเดียวกับบุคลากรหลัก")
+
+
+class Team(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสทีม (ภาษาอังกฤษ)")
+    name: Text = Field(title="ชื่อทีม", description="ชื่อทีม เช่น ด้านการป้องกันและปฏิบัติการ")
+    roles: list[Role] = Field(min_length=1, title="บทบาทในทีม")
+
+
+class Unit(Model):
+    """A responsible party that is not a BCP team (a section, a committee).
+
+    `teams` lists the BCP teams whose people act for the unit, if any."""
+
+    id: Id = Field(title="รหัส (id)", description="รหัสหน่วยงาน (ภาษาอังกฤษ)")
+    name: Text = Field(title="ชื่อหน่วยงาน")
+    teams: list[Id] = Field([], title="ทีมที่ทำงานแทนหน่วยงาน", description="id ของทีมที่ทำงานแทนหน่วยงานนี้")
+
+
+class Teams(Model, title="ทีมงาน"):
+    """ทีมงานบริหารความต่อเนื่อง: บทบาท บุคลากรหลัก และบุคลากรสำรอง"""
+
+    introduction: list[Text] = Field(min_length=1, title="บทนำทีมงาน", description="ย่อหน้าในบทนำทีมงาน")
+    role_names: dict[Literal["lead", "member"], Text] = Field(
+        title="ชื่อเรียกบทบาท", description="ชื่อเรียกบทบาท lead และ member")
+    bcp_head: Id = Field(title="หัวหน้าคณะบริหารความต่อเนื่อง",
+                         description="id ของหัวหน้าคณะบริหารความต่อเนื่อง (ต้นสาย Call Tree)")
+    teams: list[Team] = Field(min_length=1, title="ทีมงาน", description="ทีมงานบริหารความต่อเนื่อง")
+    units: list[Unit] = Field([], title="หน่วยงานผู้รับผิดชอบ", description="หน่วยงานผู้รับผิดชอบขั้นตอนที่ไม่ใช่ทีม BCP")
+
+    @field_validator("role_names")
+    @classmethod
+    def _every_role_named(cls, names: dict) -> dict:
+        # Every team table prints the name of each role: a missing one would fail the build.
+        missing = [role for role in ("lead", "member") if role not in names]
+        if missing:
+            raise ValueError(f"ต้องมีชื่อบทบาทครบทั้ง lead และ member: ขาด {', '.join(missing)}")
+        return names
+
+
+# --- strategies.yaml ---------------------------------------------------------
+
+
+class Bullet(Model):
+    text: Text = Field(title="ข้อความมาตรการ")
+    highlight: Text | None = Field(None, title="ข้อความที่เน้น", description="ข้อความที่ต้นฉบับขีดเส้นใต้")
+
+
+class Strategy(Model):
+    area: Id = Field(title="ด้านผลกระทบ", description="id ของผลกระทบ (scope.yaml)")
+    resource: Text = Field(title="ทรัพยากร", description="ชื่อทรัพยากร")
+    measures: list[Bullet] = Field(min_length=1, title="มาตรการ")
+
+
+class Strategies(Model, title="กลยุทธ์"):
+    """กลยุทธ์ความต่อเนื่อง: มาตรการต่อทรัพยากรแต่ละด้าน"""
+
+    strategies: list[Strategy] = Field(min_length=1, title="กลยุทธ์", description="กลยุทธ์ของทรัพยากรแต่ละด้าน")
+
+
+# --- bia.yaml ----------------------------------------------------------------
+
+
+class Process(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสกระบวนการ (ภาษาอังกฤษ)")
+    name: Text = Field(title="ชื่อกระบวนการ")
+    urgency: Id = Field(title="ความเร่งด่วน", description="id ของระดับความเร่งด่วน (plan.yaml)")
+    recovery: Id = Field(title="ระยะเวลาฟื้นคืน", description="id ของช่วงเวลาที่ต้องฟื้นคืน (plan.yaml)")
+
+
+class Bia(Model, title="การวิเคราะห์ผลกระทบทางธุรกิจ (BIA)"):
+    """การวิเคราะห์ผลกระทบทางธุรกิจ (BIA): กระบวนการ ความเร่งด่วน และเวลาฟื้นคืน"""
+
+    introduction: Text = Field(title="ข้อความนำ BIA")
+    processes: list[Process] = Field(min_length=1, title="กระบวนการ", description="กระบวนการที่วิเคราะห์")
+
+
+# --- resources.yaml ----------------------------------------------------------
+
+# A value per time window; null means "not stated in the plan" (unknown).
+Quantities = dict[Id, Count | None]
+
+
+class WorkspaceNeed(Model):
+    requirement: Text = Field(title="ความต้องการพื้นที่")
+    source: Text = Field(title="แหล่งพื้นที่")
+    windows: list[Id] = Field(min_length=1, title="ช่วงเวลาที่ใช้", description="id ของช่วงเวลาที่เริ่มใช้แหล่งนี้ (plan.yaml)")
+
+
+class EquipmentNeed(Model):
+    item: Text = Field(title="รายการ")
+    source: Text = Field(title="แหล่งที่มา")
+    unit: Text = Field(title="หน่วยนับ")
+    quantities: Quantities = Field(title="จำนวน", description="จำนวนตามช่วงเวลา: ใส่ทุกช่วง null = แผนไม่ได้ระบุ")
+
+
+class SystemNeed(Model):
+    name: Text = Field(title="ชื่อระบบ")
+    source: Text = Field(title="แหล่งที่มา")
+    windows: list[Id] = Field(min_length=1, title="ช่วงเวลาที่ต้องใช้", description="id ของช่วงเวลาที่ต้องใช้ระบบ (plan.yaml)")
+    notes: dict[Id, Text] = Field({}, title="หมายเหตุ", description="หมายเหตุของช่วงเวลา (id ของช่วงเวลา: ข้อความ)")
+
+
+class StaffNeed(Model):
+    role: Text = Field(title="บทบาท")
+    counts: Quantities = Field(title="จำนวนคน", description="จำนวนคนตามช่วงเวลา")
+
+
+class ServiceNeed(Model):
+    name: Text = Field(title="ผู้ให้บริการ")
+    counts: Quantities = Field(title="จำนวนผู้ให้บริการ", description="จำนวนตามช่วงเวลา")
+    note_mark: bool = Field(False, title="เครื่องหมายหมายเหตุ (*)", description="true เมื่อแถวนี้มีเครื่องหมาย * ของหมายเหตุท้ายตาราง")
+
+
+class Resources(Model, title="ทรัพยากร"):
+    """ความต้องการทรัพยากรตามช่วงเวลา"""
+
+    workspace: list[WorkspaceNeed] = Field(min_length=1, title="พื้นที่ปฏิบัติงานสำรอง")
+    equipment: list[EquipmentNeed] = Field(min_length=1, title="วัสดุอุปกรณ์")
+    it_introduction: Text = Field(title="ข้อความนำเทคโนโลยีสารสนเทศ")
+    it_systems: list[SystemNeed] = Field(min_length=1, title="ระบบเทคโนโลยีสารสนเทศ")
+    staff: list[StaffNeed] = Field(min_length=1, title="บุคลากรหลักที่จำเป็น")
+    services: list[ServiceNeed] = Field(min_length=1, title="ผู้ให้บริการที่ต้องติดต่อ")
+    services_note: Text | None = Field(None, title="หมายเหตุผู้ให้บริการ")
+
+
+# --- procedure.yaml ----------------------------------------------------------
+
+
+class Responsible(Model):
+    """Either a BCP team (its lead, or the whole team) or another unit."""
+
+    team: Id | None = Field(None, title="ทีม", description="id ของทีม (teams.yaml)")
+    unit: Id | None = Field(None, title="หน่วยงาน", description="id ของหน่วยงาน (teams.yaml: units)")
+    scope: Literal["lead", "team", "lead_and_team"] = Field(
+        "team", title="ขอบเขต", description="lead (หัวหน้าทีม), team (ทีมงาน) หรือ lead_and_team (หัวหน้าและทีมงาน)")
+
+
+class Step(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสขั้นตอน (ภาษาอังกฤษ ไม่ซ้ำกันทั้งแผน) เช่น d1-alert-staff")
+    text: Text = Field(title="ข้อความขั้นตอน")
+    highlight: Text | None = Field(None, title="ข้อความที่เน้น")
+    items: list[Text] = Field([], title="หัวข้อย่อย")
+    responsible: list[Responsible] = Field(min_length=1, title="ผู้รับผิดชอบ", description="ผู้รับผิดชอบ: team หรือ unit")
+
+
+class Phase(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสระยะ (ภาษาอังกฤษ)")
+    start_day: Count = Field(title="วันเริ่มต้น")
+    end_day: Count | None = Field(None, title="วันสิ้นสุด")
+    within_hours: Count | None = Field(None, title="ภายในกี่ชั่วโมง")
+    title: Text = Field(title="ชื่อระยะ")
+    instruction: Text = Field(title="คำแนะนำของระยะ")
+    steps: list[Step] = Field(min_length=1, title="ขั้นตอน")
+
+
+class Procedure(Model, title="ขั้นตอน"):
+    """ขั้นตอนการบริหารความต่อเนื่อง แบ่งตามระยะ"""
+
+    phases: list[Phase] = Field(min_length=1, title="ระยะ", description="ระยะของการบริหารความต่อเนื่อง เรียงตามเวลา")
+
+
+# --- checklist.yaml ----------------------------------------------------------
+
+Evidence = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(:[a-z0-9_-]+)?$")]
+
+
+class ChecklistItem(Model):
+    text: Text = Field(title="ข้อความ")
+    specify: Text | None = Field(None, title="ข้อความที่ระบุ", description="ข้อความที่ระบุ เช่น อื่นๆ (ระบุ) ...")
+    # As ticked in the signed plan; None: not answered.
+    answer: bool | None = Field(None, title="คำตอบ", description="true = มี, false = ไม่มี, ไม่ใส่ = ไม่ได้ตอบ")
+    # What in the data shows it (see bcp.checklist).
+    evidence: Evidence | None = Field(
+        None, title="หลักฐาน (evidence)", description="ส่วนของข้อมูลที่แสดงว่ามีจริง เช่น teams, bia, strategy:building")
+    items: list[ChecklistItem] = Field([], title="ข้อย่อย")
+
+
+class ChecklistPart(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสส่วน (ภาษาอังกฤษ)")
+    title: Text = Field(title="ชื่อส่วน")
+    items: list[ChecklistItem] = Field(min_length=1, title="ข้อ")
+
+
+class TaskSystem(Model):
+    task: Text = Field(title="ภารกิจ/งาน")
+    system: Text = Field(title="ระบบ")
+
+
+class TaskTable(Model):
+    question: Text = Field(title="คำถาม")
+    rows: list[TaskSystem] = Field([], title="แถว")
+
+
+class InfrastructureService(Model):
+    name: Text = Field(title="ชื่อบริการ")
+    measures: Text = Field(title="มาตรการ")
+    continuous: bool = Field(False, title="บริการได้ต่อเนื่องไม่หยุดชะงัก")
+    max_downtime: Text | None = Field(None, title="หยุดชะงักไม่เกิน")
+
+
+class Infrastructure(Model):
+    question: Text = Field(title="คำถาม")
+    heading: Text = Field(title="หัวตาราง")
+    services: list[InfrastructureService] = Field([], title="บริการ")
+
+
+class Priorities(Model):
+    """Part 3: the issues the committee asked about (resolution of a given date)."""
+
+    title: Text = Field(title="หัวข้อ")
+    resolution_date: dt.date = Field(title="วันที่มติ", description="วันที่มติ (ค.ศ. ปี-เดือน-วัน)")
+    e_service: TaskTable = Field(title="ระบบ e-Service")
+    digital_title: Text = Field(title="หัวข้อระบบดิจิทัล")
+    digital_current: TaskTable = Field(title="ระบบดิจิทัลที่ใช้อยู่")
+    digital_planned: TaskTable = Field(title="ระบบดิจิทัลที่วางแผนไว้")
+    infrastructure: Infrastructure = Field(title="โครงสร้างพื้นฐาน")
+
+
+class Checklist(Model, title="แบบตรวจสอบ"):
+    """แบบตรวจสอบความครบถ้วนของแผน (Checklist)"""
+
+    title: Text = Field(title="ชื่อแบบตรวจสอบ")
+    parts: list[ChecklistPart] = Field(min_length=1, title="ส่วน")
+    priorities: Priorities = Field(title="ส่วนประเด็นที่คณะกรรมการสอบถาม")
+    notes: list[Text] = Field([], title="หมายเหตุ", description="หมายเหตุท้ายแบบตรวจสอบ")
+
+
+# --- notes.yaml --------------------------------------------------------------
+
+
+class DataNote(Model):
+    id: Id = Field(title="รหัส (id)", description="รหัสบันทึก")
+    topic: Text = Field(title="เรื่อง")
+    source: Text = Field(title="สิ่งที่ต้นฉบับระบุ", description="ต้นฉบับว่าอย่างไร")
+    decision: Text = Field(title="สิ่งที่ตัดสินใจ")
+    where: Text = Field(title="แก้ที่ไฟล์", description="แก้ที่ไฟล์ใด")
+    confirmed: bool = Field(False, title="สถานะการยืนยัน", description="true เมื่อผู้รับผิดชอบแผนตรวจแล้ว")
+
+
+class DataNotes(Model, title="บันทึกการตัดสินใจเรื่องข้อมูล"):
+    """บันทึกการตัดสินใจเรื่องข้อมูล"""
+
+    notes: list[DataNote] = Field([], title="บันทึก")
+
+
+# --- revisions.yaml ----------------------------------------------------------
+
+
+def _version(value: object) -> object:
+    # "version: 2" typed without quotes arrives as a number.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
+
+
+Version = Annotated[str, BeforeValidator(_version), StringConstraints(min_length=1),
+                    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}]})]
+
+
+class Revision(Model):
+    """One approved version of the plan: what changed and who approved it."""
+
+    version: Version = Field(title="ฉบับที่", description="ฉบับที่ เช่น \"2\"")
+    date: dt.date = Field(title="วันที่อนุมัติ", description="วันที่อนุมัติ (ค.ศ. ปี-เดือน-วัน)")
+    changes: list[Text] = Field(min_length=1, title="สิ่งที่เปลี่ยนแปลง", description="สิ่งที่เปลี่ยนแปลง ข้อละบรรทัด")
+    # Name and position as signed: the approver need not be a person in the plan.
+    approved_by: Text | None = Field(None, title="ผู้อนุมัติ", description="ชื่อและตำแหน่งผู้อนุมัติ (null = ไม่ทราบ)")
+
+
+class Review(Model):
+    """When the plan was last reviewed and exercised, and how often it must be."""
+
+    last_reviewed: dt.date | None = Field(
+        title="วันที่ทบทวนแผนครั้งล่าสุด", description="วันที่ทบทวนแผนครั้งล่าสุด (ค.ศ. ปี-เดือน-วัน)")
+    review_every_months: Count = Field(title="รอบการทบทวนแผน (เดือน)", description="ต้องทบทวนทุกกี่เดือน")
+    # null: no exercise on record.
+    last_exercised: dt.date | None = Field(
+        title="วันที่ซ้อมแผนครั้งล่าสุด",
+        description="วันที่ซ้อมแผนครั้งล่าสุด (ค.ศ. ปี-เดือน-วัน) หรือ null ถ้ายังไม่มีบันทึก")
+    exercise_every_months: Count = Field(title="รอบการซ้อมแผน (เดือน)", description="ต้องซ้อมแผนทุกกี่เดือน")
+
+
+class Revisions(Model, title="ประวัติการแก้ไขและการทบทวน"):
+    """ประวัติการแก้ไขแผน และวันที่ทบทวน/ซ้อมแผน"""
+
+    review: Review | None = Field(None, title="การทบทวนและการซ้อมแผน")
+    revisions: list[Revision] = Field(
+        [], title="ประวัติการแก้ไข", description="ประวัติการแก้ไข เรียงจากเก่าไปใหม่ (ฉบับล่าสุดอยู่ล่างสุด)")
+
+
+ChecklistItem.model_rebuild()
+
+# Each data file and the model of its content, in the order of the source plan.
+FILES: dict[str, type[Model]] = {
+    "plan.yaml": PlanInfo,
+    "scope.yaml": Scope,
+    "people.yaml": People,
+    "teams.yaml": Teams,
+    "strategies.yaml": Strategies,
+    "bia.yaml": Bia,
+    "resources.yaml": Resources,
+    "procedure.yaml": Procedure,
+    "checklist.yaml": Checklist,
+    "notes.yaml": DataNotes,
+    "revisions.yaml": Revisions,
+}

@@ -1,0 +1,157 @@
+"""Render plan components from Jinja partials (one component a file).
+
+Autoescaping is on and undefined names are errors: every value from the data
+lands in HTML escaped, and a template typo fails the build instead of
+printing nothing.  No MkDocs here: the site, the cards and the PDFs share it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from bcp import cards, checklist, thai
+from bcp.calltree import CallTree
+from bcp.plan import Plan
+from bcp.review import review_status
+from bcp.settings import EDITIONS, Settings, SettingsError
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_text(value: object) -> str:
+    """Data as literal text inside Markdown: HTML-escaped, Markdown specials backslashed."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(str(value))))
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's on-disk cache of compiled templates; one that cannot be read or written only costs time."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def template_cache(env: jinja2.Environment, enabled: bool = True) -> jinja2.BytecodeCache | None:
+    """Compiled partials kept between builds, in the user's temporary folder.
+
+    Compiling the partials was most of the render time of a site build.  Jinja
+    recompiles a template whose source changed (it checks a checksum); the file
+    names also carry what else shapes the compiled code (Jinja's version, the
+    syntax options), so a stale entry is never used.  BCP_TEMPLATE_CACHE=0 turns it off."""
+    if not enabled:
+        return None
+    shape = repr((jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
+                  env.newline_sequence, env.block_start_string, env.block_end_string, env.variable_start_string,
+                  env.variable_end_string, env.comment_start_string, env.comment_end_string,
+                  env.line_statement_prefix, env.line_comment_prefix, sorted(env.extensions)))
+    key = hashlib.sha256(shape.encode()).hexdigest()[:16]
+    try:
+        return _TemplateCache(pattern=f"__bcp_{key}_%s.cache")
+    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        return None
+
+
+class Renderer:
+    """The plan's partials, rendered in one Jinja environment with one context.
+
+    Everything a partial may use is assembled here, in `_globals`: the plan,
+    its derived views (call tree, cards, review status, checklist verdicts),
+    the edition and whether this build makes PDFs.
+    """
+
+    def __init__(self, plan: Plan, templates: str | Path, settings: Settings | None = None,
+                 pdfs_built: bool = False) -> None:
+        settings = settings or Settings(data_dir=Path("data"))
+        if settings.edition not in EDITIONS:
+            raise SettingsError(f"BCP_EDITION ต้องเป็น {' หรือ '.join(EDITIONS)} (พบ {settings.edition!r})")
+        self.plan = plan
+        self.settings = settings
+        self.edition = settings.edition
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.bytecode_cache = template_cache(self.env, settings.template_cache)
+        self.env.filters.update(self.filters())
+        self.call_tree = CallTree(plan)
+        self.site_url = cards.site_url(plan, settings.site_url)
+        # Cached: a person's card is shown on their page, summed up on the cards
+        # index and printed; it is computed once.
+        self.card = functools.lru_cache(maxsize=None)(
+            lambda person_id: cards.card(plan, person_id, self.call_tree, self.site_url))
+        self.env.globals.update(self._globals(pdfs_built))
+
+    def _globals(self, pdfs_built: bool) -> dict:
+        plan = self.plan
+        return {
+            "plan": plan,
+            "edition": self.edition,
+            "public": self.edition == "public",
+            "table_number": self.table_number,
+            # Review reminders as of today ($BCP_TODAY in tests).
+            "review": review_status(plan, self.settings.reference_date()),
+            "call_tree": self.call_tree,
+            "card": self.card,
+            "qr_svg": cards.qr_svg,
+            "site_url": self.site_url,
+            "pdfs_built": pdfs_built,
+            "pdf": False,  # True while rendering a document for WeasyPrint: no links into the site
+            "checklist_verdict": lambda item: checklist.verdict(plan, item, self.call_tree),
+        }
+
+    # --- formatting ----------------------------------------------------------
+
+    def digits(self, value: object) -> str:
+        return thai.digits(value, self.plan.thai_digits)
+
+    def filters(self) -> dict:
+        thai_digits = self.plan.thai_digits
+        return {
+            "d": self.digits,
+            "thai_date": lambda d: thai.thai_date(d, thai_digits) if isinstance(d, dt.date) else "",
+            "phone": lambda n: thai.format_phone(n, thai_digits) if n else "",
+            "tel": lambda n: thai.tel_uri(n) if n else "",
+            "ext": lambda e: thai.format_extension(e, thai_digits) if e else "",
+            "window": lambda w: self.digits(self.plan.window_label(w)),
+            "count": lambda n: "ไม่ระบุ" if n is None else self.digits(n),
+        }
+
+    def table_number(self, key: str) -> str:
+        """Tables are numbered as in the source: one per team, then the fixed ones."""
+        teams = list(self.plan.teams)
+        if key in teams:
+            return self.digits(teams.index(key) + 1)
+        order = ["strategies", "bia", "workspace", "equipment", "it_systems", "staff", "services"]
+        return self.digits(len(teams) + order.index(key) + 1)
+
+    # --- rendering -----------------------------------------------------------
+
+    def render(self, name: str, base: str = "", **context: object) -> Markup:
+        """Render `name`.html; `base` is the relative path from the page to the site root."""
+        template = self.env.get_template(f"{name}.html")
+        context.setdefault("card_url", lambda person_id: f"{base}cards/{person_id}/")
+        context.setdefault("page_url", lambda page: f"{base}{page}/")
+        context.setdefault("file_url", lambda path: f"{base}{path}")
+        # Markdown treats a block of HTML as raw only when no line is indented
+        # by four spaces or more and no blank line splits it; keep it compact.
+        html = template.render(**context)
+        return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
