@@ -91,11 +91,11 @@ def duties(plan: Plan, person_id: str) -> list[tuple[m.Phase, list[Duty]]]:
         for step in steps:
             parties, as_primary, standin = [], False, []
             for r in step.responsible:
-                roles = [role for _, role in responsible_roles(plan, r) if person_id in (role.primary, role.backup)]
+                roles = [role for _, role in responsible_roles(plan, r) if person_id in (role.primary, *role.backups)]
                 if roles:
                     parties.append(r)
                 as_primary |= any(role.primary == person_id for role in roles)
-                standin += [role.primary for role in roles if role.backup == person_id and role.primary not in standin]
+                standin += [role.primary for role in roles if person_id in role.backups and role.primary not in standin]
             found.append(Duty(step, plan.step_number(step), () if as_primary else tuple(standin), tuple(parties)))
         result.append((phase, found))
     return result

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from bcp.model import ID_PATTERN
+from bcp.model import ID_PATTERN, LIST_FORMS
 from bcp.problems import Problem
 from bcp.yaml_reading import Document
 
@@ -33,6 +33,8 @@ def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
     found = error.get("input")
     shown = f" (พบ {found!r})" if found is not None and not isinstance(found, (dict, list)) else ""
     ctx = error.get("ctx") or {}
+    if isinstance(found, list) and kind.endswith("_type") and kind != "list_type":
+        return _one_value_only(name, found)
     if kind == "missing":
         return f"ขาดช่อง '{name}' ซึ่งต้องมี"
     if kind == "extra_forbidden":
@@ -66,6 +68,19 @@ def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "ต้องเป็นกลุ่มข้อมูลแบบ ชื่อช่อง: ค่า" + shown
     return f"ข้อมูลไม่ถูกต้อง: {error['msg']}" + shown
+
+
+def _one_value_only(name: str, found: list) -> str:
+    """A list typed where one value goes: say so, and name the field that takes several, if there is one."""
+    message = f"ช่องนี้ใส่ได้ค่าเดียว แต่พบรายการ {len(found)} ค่า"
+    many = LIST_FORMS.get(name)
+    if many is None:
+        return message
+    if found and all(isinstance(item, str) for item in found):
+        example = f" เช่น {many}: [{', '.join(found)}]"
+    else:
+        example = " (ขึ้นบรรทัดใหม่ด้วย - ทีละรายการ)"
+    return f"{message}: ถ้ามีหลายค่า ให้ใช้ช่อง {many} แทน {name}{example} (เรียงตามลำดับ)"
 
 
 def _allowed_fields(model: type[BaseModel] | None, loc: tuple) -> list[str]:

@@ -19,7 +19,8 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo,
+                      WithJsonSchema, field_validator)
 
 from bcp.thai import arabic_digits, normalize_phone, normalize_thai
 
@@ -70,6 +71,33 @@ PhoneNumber = Annotated[
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# Single fields that have a list form, by name: "backup" -> "backups" (messages show the list form).
+LIST_FORMS: dict[str, str] = {}
+
+
+def one_or_many(single: str, many: str, what: str, required: bool = False) -> AfterValidator:
+    """The validator of a list field `many` that may be given in its single form `single` instead
+    (`backup: x` for `backups: [x]`).
+
+    The list field always holds the whole list, in order, whichever form was typed;
+    the single field keeps what was typed (for messages that point at it).  Declare
+    the single field first: the list field reads it once it is validated."""
+    LIST_FORMS[single] = many
+
+    def whole_list(value: list, info: ValidationInfo) -> list:
+        given = info.data.get(single)
+        if given is not None and value:
+            raise ValueError(f"ใช้ได้ทีละแบบ: {single} (มีรายการเดียว) หรือ {many} (หลายรายการ เรียงตามลำดับ) "
+                             f"ไม่ใช่ทั้งสองช่อง: ย้าย{what}ในช่อง {single} ไปไว้ในรายการ {many} แล้วลบช่อง {single}")
+        if given is not None:
+            return [given]
+        if required and not value:
+            raise ValueError(f"ต้องมี{what}อย่างน้อย ๑ รายการ: ใส่ช่อง {single} หรือ {many}")
+        return value
+
+    return AfterValidator(whole_list)
 
 
 def field_label(model: type[BaseModel], name: str) -> str:
@@ -185,12 +213,27 @@ class People(Model, title="บุคลากร"):
 # --- teams.yaml --------------------------------------------------------------
 
 
-class Role(Model):
+# The editor flags `backup` and `backups` typed together, as the loader does.
+class Role(Model, json_schema_extra={"not": {"required": ["backup", "backups"]}}):
+    """A role in a team: its primary person and the backups, tried in order when the primary cannot act.
+
+    `backups` is always the whole ordered list (a single `backup:` becomes a list of one);
+    `backup` is only what was typed, for messages that point at it (`backup_key`)."""
+
     role: Literal["lead", "member"] = Field(title="บทบาท", description="lead (หัวหน้าทีม) หรือ member (ทีมงาน)")
     primary: Id = Field(title="บุคลากรหลัก", description="id ของบุคลากรหลัก (people.yaml)")
-    # Required by validation, with a clear message.
+    # At least one is required by validation, with a clear message.
     backup: Id | None = Field(
-        None, title="บุคลากรสำรอง", description="id ของบุคลากรสำรอง (people.yaml): ต้องมี และต้องไม่ใช่คนเดียวกับบุคลากรหลัก")
+        None, title="บุคลากรสำรอง", description="id ของบุคลากรสำรอง (people.yaml) เมื่อมีผู้สำรองคนเดียว: "
+        "ต้องไม่ใช่คนเดียวกับบุคลากรหลัก (มีหลายคน ใช้ backups แทน)")
+    backups: Annotated[list[Id], one_or_many("backup", "backups", "ผู้สำรอง")] = Field(
+        default_factory=list, validate_default=True, title="บุคลากรสำรองตามลำดับ",
+        description="id ของบุคลากรสำรองหลายคน เรียงตามลำดับที่ เช่น [somsri, somchai]: "
+        "ลำดับที่ ๑ ทำหน้าที่แทนก่อน ถ้าไม่ว่างจึงเป็นลำดับที่ ๒ (ใช้ backup หรือ backups อย่างใดอย่างหนึ่ง)")
+
+    def backup_key(self, index: int) -> tuple:
+        """Where the backup at `index` (0: the first) was typed, under the role."""
+        return ("backup",) if self.backup is not None else ("backups", index)
 
 
 class Team(Model):

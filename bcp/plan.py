@@ -11,16 +11,25 @@ from bcp.problems import Problem
 
 @dataclass(frozen=True)
 class Assignment:
-    """One role a person holds in one team, as primary or as backup."""
+    """One role a person holds in one team: as its primary person, or as its backup of a given rank."""
 
     team: m.Team
     role: m.Role
-    as_backup: bool
+    rank: int  # 0: the primary person; 1, 2 ...: the first, second ... backup (role.backups, in order)
 
     @property
-    def counterpart(self) -> str | None:
-        """Id of the person they back up, or who backs them up."""
-        return self.role.primary if self.as_backup else self.role.backup
+    def as_backup(self) -> bool:
+        return self.rank > 0
+
+    @property
+    def ranked(self) -> bool:
+        """The role has several backups: each is named with its rank (ลำดับที่ ๑, ๒)."""
+        return len(self.role.backups) > 1
+
+    @property
+    def backups_before(self) -> list[str]:
+        """The backups who stand in before this one (empty for the primary and the first backup)."""
+        return self.role.backups[: max(self.rank - 1, 0)]
 
 
 @dataclass
@@ -111,15 +120,14 @@ class Plan:
         found: dict[str, list[Assignment]] = {}
         for team in self.teams_file.teams:
             for role in team.roles:
-                found.setdefault(role.primary, []).append(Assignment(team, role, as_backup=False))
-                if role.backup is not None:
-                    found.setdefault(role.backup, []).append(Assignment(team, role, as_backup=True))
+                for rank, person_id in enumerate((role.primary, *role.backups)):
+                    found.setdefault(person_id, []).append(Assignment(team, role, rank))
         return found
 
     def team_people(self, team: m.Team, scope: str = "team") -> set[str]:
-        """Ids of the people (primary and backup) a responsibility reaches."""
+        """Ids of the people (primary and backups) a responsibility reaches."""
         roles = [r for r in team.roles if scope != "lead" or r.role == "lead"]
-        return {pid for r in roles for pid in (r.primary, r.backup) if pid}
+        return {pid for r in roles for pid in (r.primary, *r.backups)}
 
     def responsible_people(self, responsible: m.Responsible) -> set[str]:
         if responsible.team:

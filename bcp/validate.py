@@ -130,12 +130,19 @@ def roles_have_a_person_and_someone_else_as_backup(c: Checker) -> None:
         for ri, role in enumerate(team.roles):
             path = ("teams", ti, "roles", ri)
             c.known("teams.yaml", path + ("primary",), role.primary, people, "บุคคล")
-            if role.backup is None:
-                c.error("teams.yaml", path, "ทุกบทบาทต้องมีบุคลากรสำรอง: เพิ่มช่อง backup เป็น id ของผู้สำรอง")
+            if not role.backups:
+                c.error("teams.yaml", path, "ทุกบทบาทต้องมีบุคลากรสำรอง: เพิ่มช่อง backup เป็น id ของผู้สำรอง "
+                                            "(ผู้สำรองหลายคน: backups: [id คนแรก, id คนที่สอง] เรียงตามลำดับ)")
                 continue
-            c.known("teams.yaml", path + ("backup",), role.backup, people, "บุคคล")
-            if role.backup == role.primary:
-                c.error("teams.yaml", path + ("backup",), f"'{role.primary}' เป็นผู้สำรองของตนเองไม่ได้: เลือกผู้สำรองคนอื่น")
+            for index, backup in enumerate(role.backups):
+                where = path + role.backup_key(index)
+                if not c.known("teams.yaml", where, backup, people, "บุคคล"):
+                    continue
+                if backup == role.primary:
+                    c.error("teams.yaml", where, f"'{role.primary}' เป็นผู้สำรองของตนเองไม่ได้: เลือกผู้สำรองคนอื่น")
+                elif backup in role.backups[:index]:
+                    c.error("teams.yaml", where, f"'{backup}' เป็นผู้สำรองลำดับที่ {role.backups.index(backup) + 1} อยู่แล้ว: "
+                                                 "ผู้สำรองแต่ละลำดับต้องเป็นคนละคน")
 
 
 def unit_teams_exist(c: Checker) -> None:
@@ -269,7 +276,7 @@ def people_have_a_mobile_position_and_role(c: Checker) -> None:
     """A mobile for the head and the teams' leads and their backups; everyone a position and a role."""
     p = c.plan
     key_people = {p.teams_file.bcp_head} | {
-        pid for team in p.teams_file.teams for role in team.roles if role.role == "lead" for pid in (role.primary, role.backup) if pid}
+        pid for team in p.teams_file.teams for role in team.roles if role.role == "lead" for pid in (role.primary, *role.backups)}
     # One rule, not three: a person's warnings share a line and are listed in this order.
     for index, person in enumerate(p.people_file.people):
         if person.id in key_people and not person.mobile:

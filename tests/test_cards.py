@@ -30,6 +30,11 @@ def raw(folder: Path, name: str) -> dict:
     return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
 
 
+def raw_backups(role: dict) -> list[str]:
+    """A role's backups as typed: `backups: [a, b]` or `backup: a`."""
+    return role.get("backups") or ([role["backup"]] if role.get("backup") else [])
+
+
 def expected_steps(folder: Path) -> dict[str, list[str]]:
     """Step ids per person, in plan order: a step is theirs when a responsible team (or a unit
     made of teams) reaches them as primary or backup; `scope: lead` reaches the lead role only."""
@@ -46,7 +51,7 @@ def expected_steps(folder: Path) -> dict[str, list[str]]:
                     held = [x for x in roles[r["team"]] if r.get("scope", "team") != "lead" or x["role"] == "lead"]
                 else:
                     held = [x for t in units[r["unit"]] for x in roles[t]]
-                reached |= {x["primary"] for x in held} | {x["backup"] for x in held if x.get("backup")}
+                reached |= {x["primary"] for x in held} | {b for x in held for b in raw_backups(x)}
             for pid in people:
                 if pid in reached:
                     found[pid].append(step["id"])
@@ -60,7 +65,8 @@ def expected_roles(folder: Path) -> dict[str, set[str]]:
     for team in teams["teams"]:
         for role in team["roles"]:
             found[role["primary"]].add(f"{team['id']}:{role['role']}:primary")
-            found[role["backup"]].add(f"{team['id']}:{role['role']}:backup")
+            for backup in raw_backups(role):
+                found[backup].add(f"{team['id']}:{role['role']}:backup")
     return found
 
 
@@ -97,24 +103,24 @@ def test_call_tree_reaches_everyone_with_a_role_and_no_one_else(mini_plan, lampa
 
 def test_who_notifies_whom_in_the_small_plan(mini_plan):
     tree = CallTree(mini_plan)
-    calls = lambda pid: [(i.caller, i.caller_standin, i.node.team.id, i.as_backup) for i in tree.who_notifies(pid)]  # noqa: E731
+    calls = lambda pid: [(i.caller, i.caller_standins, i.node.team.id, i.rank) for i in tree.who_notifies(pid)]  # noqa: E731
     assert calls("head") == []  # the head starts the tree
     # ann is a member of alpha, which the head leads herself; her deputy calls if she cannot
-    assert calls("ann") == [("head", "deputy", "alpha", False)]
+    assert calls("ann") == [("head", ("deputy",), "alpha", 0)]
     # deputy: told to stand by for alpha's lead, and called by beta's lead as a member
-    assert calls("deputy") == [("head", None, "alpha", True), ("bob", "cat", "beta", False)]
+    assert calls("deputy") == [("head", (), "alpha", 1), ("bob", ("cat",), "beta", 0)]
     assert tree.who_notifies("deputy")[0].standby
     # bob: beta's lead, called by the head; and ann's backup, called when ann does not answer
-    assert calls("bob") == [("head", "deputy", "alpha", True), ("head", None, "beta", False)]
+    assert calls("bob") == [("head", ("deputy",), "alpha", 1), ("head", (), "beta", 0)]
     assert not tree.who_notifies("bob")[0].standby
     assert calls("eve") == []
 
     outgoing = lambda pid: [(o.node.team.id if o.node.team else None, o.standin_for,  # noqa: E731
-                             [(n.person, n.backup) for n in o.calls]) for o in tree.notifies(pid)]
-    assert outgoing("head") == [(None, None, [("head", "deputy"), ("bob", "cat")]),
-                                ("alpha", None, [("ann", "bob")])]
-    assert outgoing("deputy") == [("alpha", "head", [("ann", "bob")])]
-    assert outgoing("cat") == [("beta", "bob", [("deputy", "dan")])]
+                             [(n.person, n.backups) for n in o.calls]) for o in tree.notifies(pid)]
+    assert outgoing("head") == [(None, None, [("head", ("deputy",)), ("bob", ("cat",))]),
+                                ("alpha", None, [("ann", ("bob",))])]
+    assert outgoing("deputy") == [("alpha", "head", [("ann", ("bob",))])]
+    assert outgoing("cat") == [("beta", "bob", [("deputy", ("dan",))])]
     assert outgoing("ann") == [] and outgoing("eve") == []
 
 
@@ -175,9 +181,10 @@ def test_each_card_lists_all_roles_and_steps_of_that_person(which, request):
             team = plan.teams[team_id]
             assert f"{plan.teams_file.role_names[role]} {team.name}" in text_of(li)
             assert ("บุคลากรสำรอง" if capacity == "backup" else "บุคลากรหลัก") in text_of(li)
-            held = next(r for r in team.roles if r.role == role and person_id in (r.primary, r.backup))
-            other = held.primary if capacity == "backup" else held.backup
-            assert plan.people[other].full_name in text_of(li)  # whom they back up / who backs them up
+            held = next(r for r in team.roles if r.role == role and person_id in (r.primary, *r.backups))
+            others = [held.primary] if capacity == "backup" else held.backups
+            for other in others:
+                assert plan.people[other].full_name in text_of(li)  # whom they back up / who backs them up
         assert plan.info.alternate_site.name in shown
 
 

@@ -154,6 +154,24 @@ def test_team_lead_replaced(repo):
     ]
 
 
+def test_second_backup_added_is_said_in_order(repo):
+    repo.edit("teams.yaml", "{role: member, primary: jirayu, backup: wichan}", "{role: member, primary: jirayu, backups: [wichan, seksan]}")
+    assert lines(section(repo.changed(), "ทีมงาน")) == [
+        "- ทีมด้านการให้ความช่วยเหลือผู้ประสบภัย: ผู้สำรองของ นายจิรายุ ทินหู่ (ทีมงาน) เปลี่ยนจาก นายวิชณ แวสว่างวงศ์ "
+        "เป็น ลำดับที่ ๑ นายวิชณ แวสว่างวงศ์, ลำดับที่ ๒ นายเสกสรรค์ ปัญญาสงค์"]
+    repo.edit("teams.yaml", "backups: [wichan, seksan]", "backups: [seksan, wichan]")
+    assert lines(section(repo.changed(), "ทีมงาน")) == [
+        "- ทีมด้านการให้ความช่วยเหลือผู้ประสบภัย: ผู้สำรองของ นายจิรายุ ทินหู่ (ทีมงาน) เปลี่ยนจาก "
+        "ลำดับที่ ๑ นายวิชณ แวสว่างวงศ์, ลำดับที่ ๒ นายเสกสรรค์ ปัญญาสงค์ เป็น ลำดับที่ ๑ นายเสกสรรค์ ปัญญาสงค์, "
+        "ลำดับที่ ๒ นายวิชณ แวสว่างวงศ์"]
+
+
+def test_one_backup_typed_as_a_list_prints_nothing(repo):
+    repo.edit("teams.yaml", "{role: member, primary: jirayu, backup: wichan}", "{role: member, primary: jirayu, backups: [wichan]}")
+    repo.commit()
+    assert repo.diff() == (0, "")
+
+
 def test_member_removed_from_team_and_bcp_head_changed(repo):
     repo.edit("teams.yaml", "      - {role: member, primary: penporn, backup: praphaporn}\n", "")
     repo.edit("teams.yaml", "bcp_head: wanphen", "bcp_head: krit")

@@ -197,8 +197,13 @@ def test_missing_required_top_level_field(data_copy):
      "ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข - หรือ _ ไม่มีเว้นวรรค เช่น somchai (พบ 'Jirayu')"),
     ("checklist.yaml", "        answer: true\n        evidence: teams", "        answer: มี\n        evidence: teams",
      "parts › components › items › ลำดับที่ 1 › answer", "ต้องเป็น true (มี/ใช่) หรือ false (ไม่มี/ไม่ใช่) (พบ 'มี')"),
+    ("teams.yaml", "primary: jirayu, backup: wichan", "primary: jirayu, backup: [wichan, seksan]",
+     "teams › relief › roles › ลำดับที่ 2 › backup", "ช่องนี้ใส่ได้ค่าเดียว แต่พบรายการ 2 ค่า: ถ้ามีหลายค่า ให้ใช้ช่อง backups แทน "
+     "backup เช่น backups: [wichan, seksan] (เรียงตามลำดับ)"),
+    ("people.yaml", 'extension: "106"', 'extension: ["106", "105"]', "people › hathairat › extension",
+     "ช่องนี้ใส่ได้ค่าเดียว แต่พบรายการ 2 ค่า"),
 ], ids=["text-for-number", "thai-date", "negative-count", "scalar-for-list", "extension-with-prefix", "not-in-set",
-        "id-with-capitals", "thai-for-boolean"])
+        "id-with-capitals", "thai-for-boolean", "list-for-one-backup", "list-for-one-value"])
 def test_wrong_type(data_copy, file, old, new, field, message):
     data_copy.replace(file, old, new)
     assert data_copy.problems() == [error(data_copy, file, data_copy.line_of(file, new.splitlines()[0]), field, message)]
@@ -230,7 +235,7 @@ def test_unknown_field_in_a_nested_item(data_copy):
     data_copy.replace("teams.yaml", "{role: member, primary: jirayu, backup: wichan}", "{role: member, primary: jirayu, bakup: wichan}")
     assert data_copy.problems() == [error(
         data_copy, "teams.yaml", data_copy.line_of("teams.yaml", "bakup"), "teams › relief › roles › ลำดับที่ 2 › bakup",
-        "ไม่รู้จักช่อง 'bakup' หมายถึง 'backup' หรือไม่? ช่องที่ใช้ได้: role, primary, backup")]
+        "ไม่รู้จักช่อง 'bakup' หมายถึง 'backup' หรือไม่? ช่องที่ใช้ได้: role, primary, backup, backups")]
 
 
 def test_unknown_field_without_a_close_match(data_copy):

@@ -80,6 +80,16 @@ def test_schema_accepts_what_the_loader_accepts():
     assert problems("revisions.yaml", {"review": review, "revisions": [{"version": 2, "date": "2024-01-03", "changes": ["x"]}]}) == []
 
 
+def test_schema_takes_one_backup_or_an_ordered_list_but_not_both():
+    def teams(role: dict) -> dict:
+        return {"introduction": ["x"], "role_names": {"lead": "หัวหน้า", "member": "ทีมงาน"}, "bcp_head": "a",
+                "teams": [{"id": "t", "name": "ทีม", "roles": [{"role": "lead", "primary": "a", **role}]}]}
+
+    assert problems("teams.yaml", teams({"backup": "b"})) == []
+    assert problems("teams.yaml", teams({"backups": ["b", "c"]})) == []
+    assert problems("teams.yaml", teams({"backup": "b", "backups": ["c"]}))
+
+
 def test_fields_carry_thai_help():
     person = schema_for("people.yaml")["$defs"]["Person"]["properties"]
     assert person["extension"]["description"].startswith("เบอร์ต่อภายใน")

@@ -78,8 +78,12 @@ def test_every_person_is_in_the_table_of_their_team(office):
         assert len(rows) == len(team.roles)
         for row, role in zip(rows, team.roles):
             assert text_of(row.th) == plan.teams_file.role_names[role.role]
-            primary, backup = row.select("td")
-            for cell, person_id in ((primary, role.primary), (backup, role.backup)):
+            primary, backup_cell = row.select("td")
+            backups = backup_cell.select(".bcp-backup")
+            assert len(backups) == len(role.backups)
+            for rank, box in enumerate(backups, 1):  # in order, each with its rank when there are several
+                assert text_of(box).startswith(f"ลำดับที่ {d(rank)} ") == (len(role.backups) > 1)
+            for cell, person_id in ((primary, role.primary), *zip(backups, role.backups)):
                 person = plan.people[person_id]
                 assert text_of(one(cell, ".bcp-person__name")) == person.full_name
                 assert text_of(one(cell, ".bcp-person__position")) == (person.position or "ตำแหน่ง: ไม่ระบุ")

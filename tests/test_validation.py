@@ -53,7 +53,41 @@ def test_nobody_is_their_own_backup(data_copy):
 def test_every_role_has_a_backup(data_copy):
     data_copy.replace("teams.yaml", "{role: member, primary: jirayu, backup: wichan}", "{role: member, primary: jirayu}")
     only_error(data_copy, "teams.yaml", data_copy.line_of("teams.yaml", "primary: jirayu"), "teams › relief › roles › ลำดับที่ 2",
-               "ทุกบทบาทต้องมีบุคลากรสำรอง: เพิ่มช่อง backup เป็น id ของผู้สำรอง")
+               "ทุกบทบาทต้องมีบุคลากรสำรอง: เพิ่มช่อง backup เป็น id ของผู้สำรอง "
+               "(ผู้สำรองหลายคน: backups: [id คนแรก, id คนที่สอง] เรียงตามลำดับ)")
+
+
+# --- several backups, in order ------------------------------------------------------------
+
+RELIEF_MEMBER = "{role: member, primary: jirayu, backup: wichan}"
+
+
+def test_backups_in_order_are_read_as_a_list(data_copy):
+    data_copy.replace("teams.yaml", RELIEF_MEMBER, "{role: member, primary: jirayu, backups: [wichan, seksan, uraiwan]}")
+    plan = data_copy.load()
+    role = plan.teams["relief"].roles[1]
+    assert role.backups == ["wichan", "seksan", "uraiwan"]
+    assert [(a.team.id, a.rank) for a in plan.assignments("uraiwan") if a.team.id == "relief"] == [("relief", 3)]
+    # one backup typed either way reads the same
+    assert plan.teams["relief"].roles[0].backups == ["seksan"]
+
+
+@pytest.mark.parametrize("backups, index, message", [
+    ("[wichan, somchai]", 2, f"ไม่พบบุคคล 'somchai': ที่ใช้ได้คือ {PEOPLE}"),
+    ("[wichan, jirayu]", 2, "'jirayu' เป็นผู้สำรองของตนเองไม่ได้: เลือกผู้สำรองคนอื่น"),
+    ("[wichan, seksan, wichan]", 3, "'wichan' เป็นผู้สำรองลำดับที่ 1 อยู่แล้ว: ผู้สำรองแต่ละลำดับต้องเป็นคนละคน"),
+], ids=["unknown", "own-backup", "twice"])
+def test_each_backup_in_the_list_is_checked_where_it_is(data_copy, backups, index, message):
+    data_copy.replace("teams.yaml", RELIEF_MEMBER, "{role: member, primary: jirayu,\n         backups: " + backups + "}")
+    only_error(data_copy, "teams.yaml", data_copy.line_of("teams.yaml", "backups:"),
+               f"teams › relief › roles › ลำดับที่ 2 › backups › ลำดับที่ {index}", message)
+
+
+def test_backup_and_backups_together_is_an_error(data_copy):
+    data_copy.replace("teams.yaml", RELIEF_MEMBER, "{role: member, primary: jirayu, backup: wichan,\n         backups: [seksan]}")
+    only_error(data_copy, "teams.yaml", data_copy.line_of("teams.yaml", "backups:"), "teams › relief › roles › ลำดับที่ 2 › backups",
+               "ใช้ได้ทีละแบบ: backup (มีรายการเดียว) หรือ backups (หลายรายการ เรียงตามลำดับ) ไม่ใช่ทั้งสองช่อง: "
+               "ย้ายผู้สำรองในช่อง backup ไปไว้ในรายการ backups แล้วลบช่อง backup")
 
 
 @pytest.mark.parametrize("old, new, found", [

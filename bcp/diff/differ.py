@@ -45,9 +45,13 @@ class Differ(GeneralComparison, PeopleComparison, ResourceComparison, ProcedureC
 
 
 def _content(value: Any) -> Any:
-    """A file's content as the plan sees it: the order of people.yaml does not matter."""
+    """A file's content as the plan sees it: the order of people.yaml does not matter, nor
+    whether one backup is typed `backup: x` or `backups: [x]` (Role.backups holds it either way)."""
     if isinstance(value, m.People):
         return sorted(value.people, key=lambda p: p.id)
+    if isinstance(value, m.Teams):
+        return value.model_copy(update={"teams": [team.model_copy(update={"roles": [
+            role.model_copy(update={"backup": None}) for role in team.roles]}) for team in value.teams]})
     return value
 
 

@@ -126,7 +126,7 @@ class FieldComparison:
             return self.date(value)
         if isinstance(value, int):
             return self.d(value)
-        if name in ("primary", "backup", "bcp_head"):
+        if name in ("primary", "backup", "backups", "bcp_head"):
             return self.person(plan, value)
         if name in ("windows", "recovery"):
             return self.window(plan, value)
