@@ -77,7 +77,7 @@ class Model(BaseModel):
 LIST_FORMS: dict[str, str] = {}
 
 
-def one_or_many(single: str, many: str, what: str, required: bool = False) -> AfterValidator:
+def one_or_many(single: str, many: str, what: str) -> AfterValidator:
     """The validator of a list field `many` that may be given in its single form `single` instead
     (`backup: x` for `backups: [x]`).
 
@@ -91,11 +91,7 @@ def one_or_many(single: str, many: str, what: str, required: bool = False) -> Af
         if given is not None and value:
             raise ValueError(f"ใช้ได้ทีละแบบ: {single} (มีรายการเดียว) หรือ {many} (หลายรายการ เรียงตามลำดับ) "
                              f"ไม่ใช่ทั้งสองช่อง: ย้าย{what}ในช่อง {single} ไปไว้ในรายการ {many} แล้วลบช่อง {single}")
-        if given is not None:
-            return [given]
-        if required and not value:
-            raise ValueError(f"ต้องมี{what}อย่างน้อย ๑ รายการ: ใส่ช่อง {single} หรือ {many}")
-        return value
+        return [given] if given is not None else value
 
     return AfterValidator(whole_list)
 
@@ -133,9 +129,14 @@ class Office(Model):
 class AlternateSite(Model):
     name: Text = Field(title="ชื่อสถานที่")
     address: Text | None = Field(None, title="ที่อยู่สถานที่ปฏิบัติงานสำรอง", description="ที่อยู่")
+    notes: Text | None = Field(None, title="หมายเหตุสถานที่ปฏิบัติงานสำรอง",
+                               description="หมายเหตุ เช่น ผู้ประสานงาน หรือเมื่อใดจึงใช้สถานที่นี้")
 
 
-class PlanInfo(Model, title="ข้อมูลทั่วไป"):
+# The editor asks for one form of the alternate site, as the loader and the validator do.
+class PlanInfo(Model, title="ข้อมูลทั่วไป", json_schema_extra={
+        "not": {"required": ["alternate_site", "alternate_sites"]},
+        "anyOf": [{"required": ["alternate_site"]}, {"required": ["alternate_sites"]}]}):
     """ข้อมูลทั่วไปของแผน: หน้าปก บทนำ วัตถุประสงค์ สมมติฐาน ช่วงเวลา และระดับความเร่งด่วน"""
 
     title: Text = Field(title="ชื่อแผน")
@@ -150,7 +151,13 @@ class PlanInfo(Model, title="ข้อมูลทั่วไป"):
     objectives: list[Text] = Field(min_length=1, title="วัตถุประสงค์", description="วัตถุประสงค์ของแผน")
     assumptions_intro: Text = Field(title="ข้อความนำสมมติฐาน")
     assumptions: list[Text] = Field(min_length=1, title="สมมติฐาน", description="สมมติฐานของแผน")
-    alternate_site: AlternateSite = Field(title="สถานที่ปฏิบัติงานสำรอง")
+    # One is required (bcp.validate: an alternate site is given), in either form.
+    alternate_site: AlternateSite | None = Field(
+        None, title="สถานที่ปฏิบัติงานสำรอง", description="สถานที่ปฏิบัติงานสำรองเมื่อมีแห่งเดียว (มีหลายแห่ง ใช้ alternate_sites แทน)")
+    alternate_sites: Annotated[list[AlternateSite], one_or_many("alternate_site", "alternate_sites", "สถานที่")] = Field(
+        default_factory=list, validate_default=True, title="สถานที่ปฏิบัติงานสำรองตามลำดับ",
+        description="สถานที่ปฏิบัติงานสำรองหลายแห่ง เรียงตามลำดับที่จะใช้ แต่ละแห่งมี name และ address กับ notes ถ้ามี "
+        "(ใช้ alternate_site หรือ alternate_sites อย่างใดอย่างหนึ่ง)")
     # The site's address on the intranet, for the QR codes on printed cards.
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+[^\s?#]*$")] | None = Field(
         None, title="ที่อยู่เว็บไซต์ของแผน",

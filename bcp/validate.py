@@ -113,6 +113,12 @@ def impact_areas_exist(c: Checker) -> None:
         c.known("strategies.yaml", ("strategies", si, "area"), strategy.area, p.impact_areas, "ผลกระทบ")
 
 
+def an_alternate_site_is_given(c: Checker) -> None:
+    if not c.plan.info.alternate_sites:
+        c.error("plan.yaml", ("alternate_sites",), "ต้องมีสถานที่ปฏิบัติงานสำรองอย่างน้อย ๑ แห่ง: ใส่ alternate_site "
+                                                  "(แห่งเดียว) หรือ alternate_sites (หลายแห่ง เรียงตามลำดับที่จะใช้)")
+
+
 def bcp_head_exists(c: Checker) -> None:
     c.known("teams.yaml", ("bcp_head",), c.plan.teams_file.bcp_head, c.plan.people, "บุคคล")
 
@@ -306,6 +312,7 @@ ERROR_RULES: tuple[Rule, ...] = (
     step_ids_are_unique_across_phases,
     unit_ids_differ_from_team_ids,
     impact_areas_exist,
+    an_alternate_site_is_given,
     bcp_head_exists,
     each_team_has_one_lead,
     roles_have_a_person_and_someone_else_as_backup,

@@ -291,6 +291,18 @@ def test_office_phone_and_time_window_changed(repo):
     assert "- ช่วงเวลา ๒ สัปดาห์ เปลี่ยนเป็น ๑๐ วัน" in info
 
 
+def test_second_alternate_site_added_and_the_list_form_alone_prints_nothing(repo):
+    site = "alternate_site:\n  name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n"
+    repo.edit("plan.yaml", site, "alternate_sites:\n  - name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n")
+    repo.commit()
+    assert repo.diff() == (0, "")
+    repo.edit("plan.yaml", "  - name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n",
+              "  - name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n  - name: ที่ว่าการอำเภอ\n    address: ถนนตัวอย่าง\n"
+              "    notes: เมื่อศูนย์บริการร่วมใช้ไม่ได้\n")
+    assert lines(section(repo.changed(), "ข้อมูลทั่วไป")) == [
+        "- เพิ่มสถานที่ปฏิบัติงานสำรอง (ข้อที่ ๒): “ที่ว่าการอำเภอ ถนนตัวอย่าง (เมื่อศูนย์บริการร่วมใช้ไม่ได้)”"]
+
+
 def test_checklist_answer_and_note_confirmed(repo):
     repo.edit("checklist.yaml", "      - text: ก่อนหน้านี้มีแผนเดิมอยู่\n        answer: true", "      - text: ก่อนหน้านี้มีแผนเดิมอยู่\n        answer: false")
     repo.edit("notes.yaml", "    where: people.yaml (thatchakorn)\n", "    where: people.yaml (thatchakorn)\n    confirmed: true\n")

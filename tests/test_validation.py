@@ -281,3 +281,29 @@ def test_decomposed_or_doubled_marks_are_normalised_with_a_warning(data_copy, ty
     assert [(w.line, w.field) for w in warnings] == [
         (data_copy.line_of("strategies.yaml", typed), "strategies › ลำดับที่ 4 › resource")]
     assert "พิมพ์แยกส่วนหรือพิมพ์ซ้ำ" in warnings[0].message
+
+
+# --- alternate sites -------------------------------------------------------------------------
+
+LAMPANG_SITE = "alternate_site:\n  name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n"
+
+
+def test_alternate_sites_in_order(data_copy):
+    data_copy.replace("plan.yaml", LAMPANG_SITE, "alternate_sites:\n  - name: ศูนย์บริการร่วม\n    notes: ใช้ก่อน\n"
+                      "  - name: ที่ว่าการอำเภอ\n    address: ถนนตัวอย่าง\n")
+    sites = data_copy.load().info.alternate_sites
+    assert [(s.name, s.address, s.notes) for s in sites] == [("ศูนย์บริการร่วม", None, "ใช้ก่อน"), ("ที่ว่าการอำเภอ", "ถนนตัวอย่าง", None)]
+
+
+def test_an_alternate_site_is_required(data_copy):
+    data_copy.replace("plan.yaml", LAMPANG_SITE, "")
+    only_error(data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "title: แผน"), "alternate_sites",
+               "ต้องมีสถานที่ปฏิบัติงานสำรองอย่างน้อย ๑ แห่ง: ใส่ alternate_site (แห่งเดียว) หรือ alternate_sites "
+               "(หลายแห่ง เรียงตามลำดับที่จะใช้)")
+
+
+def test_alternate_site_and_sites_together_is_an_error(data_copy):
+    data_copy.replace("plan.yaml", LAMPANG_SITE, LAMPANG_SITE + "alternate_sites:\n  - name: ที่ว่าการอำเภอ\n")
+    only_error(data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "alternate_sites:"), "alternate_sites",
+               "ใช้ได้ทีละแบบ: alternate_site (มีรายการเดียว) หรือ alternate_sites (หลายรายการ เรียงตามลำดับ) ไม่ใช่ทั้งสองช่อง: "
+               "ย้ายสถานที่ในช่อง alternate_site ไปไว้ในรายการ alternate_sites แล้วลบช่อง alternate_site")
