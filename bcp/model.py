@@ -104,6 +104,30 @@ def field_label(model: type[BaseModel], name: str) -> str:
 # --- plan.yaml ---------------------------------------------------------------
 
 
+def _version(value: object) -> object:
+    # "version: 2" typed without quotes arrives as a number.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
+
+
+Version = Annotated[str, BeforeValidator(_version), StringConstraints(min_length=1),
+                    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}]})]
+_VERSION_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+
+
+def version_key(version: str) -> str:
+    """What names a version: its number, so that "๒ (ปรับปรุง)" and "2" are the same version
+    (the plan's cover and its revision history may word it differently); its whole text if it has none."""
+    text = arabic_digits(version)
+    number = _VERSION_NUMBER.search(text)
+    return number.group() if number else " ".join(text.split())
+
+
+
+
+
+
 class TimeWindow(Model):
     id: Id = Field(title="รหัส (id)", description="รหัสช่วงเวลา เช่น 4h, 1d, 1w")
     amount: Count = Field(title="จำนวน", description="จำนวนชั่วโมง วัน สัปดาห์ หรือเดือน ตามหน่วย (unit)")
@@ -144,7 +168,12 @@ class PlanInfo(Model, title="ข้อมูลทั่วไป", json_schema_
     office: Office = Field(title="หน่วยงานเจ้าของแผน")
     author_unit: Text = Field(title="ผู้จัดทำ", description="ฝ่ายผู้จัดทำแผน")
     date: dt.date = Field(title="วันที่ของแผน", description="วันที่ของแผนฉบับนี้ (ค.ศ. ปี-เดือน-วัน เช่น 2023-01-03)")
-    version: Text = Field(title="ฉบับที่ของแผน", description="ฉบับที่ของแผน: ต้องตรงกับฉบับล่าสุดใน revisions.yaml")
+    version: Version = Field(
+        title="ฉบับที่ของแผน", description="ฉบับที่ของแผนตามที่ต้องการให้แสดงบนปก เช่น \"2\" หรือ \"๒ (ปรับปรุง)\": "
+        "เลขฉบับต้องตรงกับฉบับล่าสุดใน revisions.yaml")
+    cover_notice: Text | None = Field(
+        None, title="ข้อความแจ้งบนหน้าปก",
+        description="ข้อความแจ้งบนหน้าปก (หน้าแรกของเว็บไซต์และปก PDF) เช่น \"ฉบับร่าง รอผู้บริหารอนุมัติ\"")
     digits: Literal["thai", "arabic"] = Field(
         "thai", title="รูปแบบตัวเลข", description="ตัวเลขที่แสดงในแผน: thai (เลขไทย) หรือ arabic (เลขอารบิก)")
     introduction: list[Text] = Field(min_length=1, title="บทนำ", description="ย่อหน้าในบทนำ")
@@ -391,6 +420,10 @@ class Phase(Model):
     start_day: Count = Field(title="วันเริ่มต้น")
     end_day: Count | None = Field(None, title="วันสิ้นสุด")
     within_hours: Count | None = Field(None, title="ภายในกี่ชั่วโมง")
+    label: Text | None = Field(
+        None, title="ชื่อเรียกช่วงเวลาของระยะ",
+        description="ชื่อเรียกช่วงเวลาของระยะตามที่ต้องการให้แสดง เช่น \"วันที่ ๘ เป็นต้นไป\" "
+        "(ไม่ใส่ = ระบบเขียนให้จาก start_day end_day within_hours เช่น วันที่ 1 (ภายใน 24 ชั่วโมง))")
     title: Text = Field(title="ชื่อระยะ")
     instruction: Text = Field(title="คำแนะนำของระยะ")
     steps: list[Step] = Field(min_length=1, title="ขั้นตอน")
@@ -487,17 +520,6 @@ class DataNotes(Model, title="บันทึกการตัดสินใ�
 
 
 # --- revisions.yaml ----------------------------------------------------------
-
-
-def _version(value: object) -> object:
-    # "version: 2" typed without quotes arrives as a number.
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return _text(value)
-
-
-Version = Annotated[str, BeforeValidator(_version), StringConstraints(min_length=1),
-                    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}]})]
 
 
 class Revision(Model):

@@ -104,6 +104,12 @@ class Plan:
     def thai_digits(self) -> bool:
         return self.info.digits == "thai"
 
+    @property
+    def version_label(self) -> str:
+        """"ฉบับที่ 2 (ปรับปรุง)": the version as plan.yaml words it, after "ฉบับที่" unless it says "ฉบับ..." itself."""
+        version = self.info.version
+        return version if version.startswith("ฉบับ") else f"ฉบับที่ {version}"
+
     # --- teams and people ----------------------------------------------------
 
     def lead_of(self, team: m.Team) -> m.Role | None:
@@ -145,13 +151,20 @@ class Plan:
     # --- procedure -----------------------------------------------------------
 
     def phase_label(self, phase: m.Phase) -> str:
-        """"วันที่ 1 (ภายใน 24 ชั่วโมง)" with ASCII digits; callers apply the digit setting."""
+        """The phase's `label` as written, else "วันที่ 1 (ภายใน 24 ชั่วโมง)" with ASCII digits; callers apply the digit setting."""
+        if phase.label:
+            return phase.label
         days = f"วันที่ {phase.start_day}"
         if phase.end_day and phase.end_day != phase.start_day:
             days += f" - {phase.end_day}"
         if phase.within_hours:
             days += f" (ภายใน {phase.within_hours} ชั่วโมง)"
         return days
+
+    def phase_heading(self, phase: m.Phase) -> str:
+        """The label for people who act on the phase: an open-ended one says so ("วันที่ 8 เป็นต้นไป")."""
+        open_ended = not phase.label and phase.end_day is None and phase.within_hours is None
+        return self.phase_label(phase) + (" เป็นต้นไป" if open_ended else "")
 
     def steps_for(self, person_id: str) -> list[tuple[m.Phase, list[m.Step]]]:
         """The steps whose responsible parties include the person, by phase, in order."""

@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from bcp.calltree import CallTree
-from bcp.model import Person, field_label
+from bcp.model import Person, field_label, version_key
 from bcp.yaml_reading import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
 from bcp.thai import has_thai_typing_problems
-from bcp.thai import arabic_digits
 
 EVIDENCE_KINDS = {"teams", "bia", "resources", "strategy", "call_tree", "procedure", "incident"}
 
@@ -236,7 +235,7 @@ def checklist_evidence_is_known(c: Checker) -> None:
 def revision_versions_are_unique(c: Checker) -> None:
     seen: dict[str, int] = {}
     for index, revision in enumerate(c.plan.revisions):
-        key = arabic_digits(revision.version)
+        key = version_key(revision.version)
         if key in seen:
             c.error("revisions.yaml", ("revisions", index, "version"),
                     f"ฉบับที่ {revision.version} ซ้ำกับรายการลำดับที่ {seen[key] + 1}: ฉบับใหม่ต้องใช้เลขฉบับใหม่")
@@ -253,7 +252,7 @@ def revisions_are_in_date_order(c: Checker) -> None:
 
 def newest_revision_is_the_plans_version(c: Checker) -> None:
     p = c.plan
-    if p.revisions and arabic_digits(p.revisions[-1].version) != arabic_digits(p.info.version):
+    if p.revisions and version_key(p.revisions[-1].version) != version_key(p.info.version):
         c.error("revisions.yaml", ("revisions", len(p.revisions) - 1, "version"),
                 f"ฉบับล่าสุดในประวัติการแก้ไขคือ {p.revisions[-1].version} แต่ plan.yaml ระบุ version: "
                 f"{p.info.version}: แก้ให้ตรงกัน (หน้าปกแสดงฉบับที่จาก plan.yaml)")

@@ -126,6 +126,25 @@ def test_newest_revision_must_be_plan_yaml_version(data):
     ]
 
 
+def test_the_version_may_be_worded_and_is_matched_by_its_number(data):
+    replace_in(data / "plan.yaml", 'version: "1"', 'version: "๒ (ปรับปรุง)"')
+    add_revision(data, "  - version: 2\n    date: 2024-02-01\n    changes: [แก้เบอร์ต่อ]\n")
+    plan = load_plan(data)
+    assert (plan.info.version, plan.version_label) == ("๒ (ปรับปรุง)", "ฉบับที่ ๒ (ปรับปรุง)")
+    replace_in(data / "plan.yaml", 'version: "๒ (ปรับปรุง)"', 'version: "๓ (ปรับปรุง)"')
+    assert errors_of(data)[0].endswith("ฉบับล่าสุดในประวัติการแก้ไขคือ 2 แต่ plan.yaml ระบุ version: ๓ (ปรับปรุง): "
+                                       "แก้ให้ตรงกัน (หน้าปกแสดงฉบับที่จาก plan.yaml)")
+    # a version that says "ฉบับ..." itself is not prefixed twice
+    replace_in(data / "plan.yaml", 'version: "๓ (ปรับปรุง)"', 'version: "ฉบับปรับปรุงครั้งที่ 2"')
+    assert load_plan(data).version_label == "ฉบับปรับปรุงครั้งที่ 2"
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def test_revision_versions_unique_and_dates_in_order(data):
     add_revision(data, "  - version: \"1\"\n    date: 2022-12-01\n    changes: [แก้เบอร์ต่อ]\n")
     found = "\n".join(errors_of(data))

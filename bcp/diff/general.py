@@ -23,6 +23,7 @@ class GeneralComparison(FieldComparison):
             ("วันที่ของแผน", o.date, n.date, self.date),
             ("ฉบับที่ของแผน", o.version, n.version, lambda v: self.d(esc(v))),
             ("ข้อความนำสมมติฐาน", o.assumptions_intro, n.assumptions_intro, None),
+            ("ข้อความแจ้งบนหน้าปก", o.cover_notice, n.cover_notice, None),
         ):
             out += self.changed(label, a, b, fmt)
         out += self.changed("รูปแบบตัวเลข", o.digits, n.digits, lambda v: self.scalar(self.new, v, "digits"))
@@ -48,7 +49,7 @@ class GeneralComparison(FieldComparison):
 
         office_fields = {"office", "alternate_site", "alternate_sites"}
         out += self.rest("", o.office, n.office, ("name", "phone", "address"))
-        out += self.rest("", o, n, {"title", "title_en", "author_unit", "date", "version", "digits", "introduction",
+        out += self.rest("", o, n, {"title", "title_en", "author_unit", "date", "version", "cover_notice", "digits", "introduction",
                                     "objectives", "assumptions_intro", "assumptions", "time_windows",
                                     "urgency_levels"} | office_fields)
         return out

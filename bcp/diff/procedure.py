@@ -23,7 +23,7 @@ class ProcedureComparison(FieldComparison):
             out += self.changed(f"ช่วงเวลาของ{self.phase(old, a)}", self.phase(old, a), label, str)
             out += self.changed(f"ชื่อ{label}", a.title, b.title)
             out += self.changed(f"คำแนะนำของ{label}", a.instruction, b.instruction)
-            out += self.rest(label, a, b, ("id", "start_day", "end_day", "within_hours", "title", "instruction", "steps"))
+            out += self.rest(label, a, b, ("id", "start_day", "end_day", "within_hours", "label", "title", "instruction", "steps"))
         if reordered([p.id for p in old.procedure.phases], [p.id for p in new.procedure.phases]):
             out.append(Change("ลำดับระยะเปลี่ยนเป็น " + ", ".join(self.phase(new, p) for p in new.procedure.phases)))
 
