@@ -19,8 +19,8 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo,
-                      WithJsonSchema, field_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, StringConstraints,
+                      ValidationInfo, WithJsonSchema, field_validator)
 
 from bcp.thai import arabic_digits, normalize_phone, normalize_thai
 
@@ -348,8 +348,29 @@ class Bia(Model, title="การวิเคราะห์ผลกระท�
 
 # --- resources.yaml ----------------------------------------------------------
 
-# A value per time window; null means "not stated in the plan" (unknown).
-Quantities = dict[Id, Count | None]
+# A resource table's cell: a count, "-" (none / not used in that window, as the plans print it),
+# or null: not stated in the plan (unknown).  Not the same: totals leave "-" out and are unknown with a null.
+NOT_APPLICABLE = "-"
+_DASHES = {"-", "\u2013", "\u2014", "\u2212"}  # a hyphen, or the dash a word processor made of it
+
+
+def _cell(value: object) -> int | str:
+    if isinstance(value, str) and value.strip() in _DASHES:
+        return NOT_APPLICABLE
+    number = _number(value)
+    found = f" (พบ {value!r})"
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise ValueError("ต้องเป็นตัวเลขจำนวนเต็ม (ใช้เลขไทยหรือเลขอารบิกก็ได้) หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) "
+                         "หรือ null (แผนไม่ได้ระบุ)" + found)
+    if number < 0:
+        raise ValueError("ต้องเป็นตัวเลขไม่ติดลบ" + found)
+    return number
+
+
+Cell = Annotated[int | Literal["-"], PlainValidator(_cell), WithJsonSchema(
+    {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^\\s*([0-9๐-๙]+|[-\u2013\u2014\u2212])\\s*$"}]})]
+# A value per time window.
+Quantities = dict[Id, Cell | None]
 
 
 class WorkspaceNeed(Model):
@@ -362,7 +383,8 @@ class EquipmentNeed(Model):
     item: Text = Field(title="รายการ")
     source: Text = Field(title="แหล่งที่มา")
     unit: Text = Field(title="หน่วยนับ")
-    quantities: Quantities = Field(title="จำนวน", description="จำนวนตามช่วงเวลา: ใส่ทุกช่วง null = แผนไม่ได้ระบุ")
+    quantities: Quantities = Field(
+        title="จำนวน", description="จำนวนตามช่วงเวลา: ใส่ทุกช่วง เป็นตัวเลข หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) หรือ null (แผนไม่ได้ระบุ)")
 
 
 class SystemNeed(Model):
@@ -374,12 +396,14 @@ class SystemNeed(Model):
 
 class StaffNeed(Model):
     role: Text = Field(title="บทบาท")
-    counts: Quantities = Field(title="จำนวนคน", description="จำนวนคนตามช่วงเวลา")
+    counts: Quantities = Field(
+        title="จำนวนคน", description="จำนวนคนตามช่วงเวลา: ตัวเลข หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) หรือ null (แผนไม่ได้ระบุ)")
 
 
 class ServiceNeed(Model):
     name: Text = Field(title="ผู้ให้บริการ")
-    counts: Quantities = Field(title="จำนวนผู้ให้บริการ", description="จำนวนตามช่วงเวลา")
+    counts: Quantities = Field(
+        title="จำนวนผู้ให้บริการ", description="จำนวนตามช่วงเวลา: ตัวเลข หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) หรือ null (แผนไม่ได้ระบุ)")
     note_mark: bool = Field(False, title="เครื่องหมายหมายเหตุ (*)", description="true เมื่อแถวนี้มีเครื่องหมาย * ของหมายเหตุท้ายตาราง")
 
 

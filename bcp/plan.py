@@ -205,18 +205,23 @@ class Plan:
         return f"{window.amount} {unit}"
 
     @staticmethod
-    def totals(rows: list[dict[str, int | None]], windows: list[str]) -> dict[str, int | None]:
-        """Column totals; None where any row's value is unknown."""
-        totals: dict[str, int | None] = {}
+    def totals(rows: list[dict[str, int | str | None]], windows: list[str]) -> dict[str, int | str | None]:
+        """Column totals: the sum of the counts, "-" (m.NOT_APPLICABLE) left out; None (unknown) where
+        any row's value is not stated; "-" where every row's is "-"."""
+        totals: dict[str, int | str | None] = {}
         for w in windows:
             values = [row.get(w) for row in rows]
-            totals[w] = None if any(v is None for v in values) else sum(values)
+            counted = [v for v in values if v != m.NOT_APPLICABLE]
+            if any(v is None for v in counted):
+                totals[w] = None
+            else:
+                totals[w] = sum(counted) if counted else m.NOT_APPLICABLE
         return totals
 
     @property
-    def staff_totals(self) -> dict[str, int | None]:
+    def staff_totals(self) -> dict[str, int | str | None]:
         return self.totals([s.counts for s in self.resources.staff], list(self.windows))
 
     @property
-    def service_totals(self) -> dict[str, int | None]:
+    def service_totals(self) -> dict[str, int | str | None]:
         return self.totals([s.counts for s in self.resources.services], list(self.windows))

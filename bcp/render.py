@@ -132,6 +132,7 @@ class Renderer:
             "tel": lambda n: thai.tel_uri(n) if n else "",
             "ext": lambda e: thai.format_extension(e, thai_digits) if e else "",
             "window": lambda w: self.digits(self.plan.window_label(w)),
+            # A resource table's cell: "-" (none) as typed, null as "not stated" (bcp.model.Cell).
             "count": lambda n: "ไม่ระบุ" if n is None else self.digits(n),
         }
 

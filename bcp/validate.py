@@ -165,7 +165,7 @@ def bia_urgency_and_recovery_exist(c: Checker) -> None:
 
 
 def quantities_are_given_for_every_window(c: Checker) -> None:
-    """Each row of equipment, staff and services: a value (or null) for each time window, and no other."""
+    """Each row of equipment, staff and services: a value ("-" or null included) for each time window, and no other."""
     r, windows = c.plan.resources, list(c.plan.windows)
     for section, rows, attr in (("equipment", r.equipment, "quantities"), ("staff", r.staff, "counts"),
                                 ("services", r.services, "counts")):
@@ -176,7 +176,8 @@ def quantities_are_given_for_every_window(c: Checker) -> None:
             missing = [w for w in windows if w not in values]
             if missing:
                 c.error("resources.yaml", (section, ri, attr),
-                        f"ขาดจำนวนของช่วงเวลา {', '.join(missing)}: ใส่ตัวเลข หรือ null ถ้าแผนไม่ได้ระบุ")
+                        f"ขาดจำนวนของช่วงเวลา {', '.join(missing)}: ใส่ตัวเลข หรือ - ถ้าไม่มี/ไม่ใช้ในช่วงนั้น "
+                        "หรือ null ถ้าแผนไม่ได้ระบุ")
 
 
 def resource_windows_exist(c: Checker) -> None:

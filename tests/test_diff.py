@@ -283,6 +283,14 @@ def test_resource_quantities_changed(repo):
     ]
 
 
+def test_a_cell_marked_none_is_told_from_not_stated(repo):
+    repo.edit("resources.yaml", "quantities: {4h: 2, 1d: 2, 1w: 2, 2w: 2, 1m: null}", "quantities: {4h: -, 1d: 2, 1w: 2, 2w: 2, 1m: -}")
+    assert lines(section(repo.changed(), "ทรัพยากร")) == [
+        "- จำนวนWifi ระบบ VPN ช่วง ๔ ชั่วโมง เปลี่ยนจาก ๒ เครื่อง เป็น - (ไม่มี)",
+        "- จำนวนWifi ระบบ VPN ช่วง ๑ เดือน เปลี่ยนจาก ไม่ระบุ เป็น - (ไม่มี)",
+    ]
+
+
 def test_office_phone_and_time_window_changed(repo):
     repo.edit("plan.yaml", 'phone: "054265018-21"', 'phone: "054265030"')
     repo.edit("plan.yaml", "{id: 2w, amount: 2, unit: week}", "{id: 2w, amount: 10, unit: day}")

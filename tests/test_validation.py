@@ -3,6 +3,8 @@ checked to the exact file, line, field path and Thai message."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bcp.problems import Problem
@@ -160,7 +162,7 @@ def test_unknown_urgency(data_copy):
 def test_quantities_row_missing_a_window(data_copy, old, new, field):
     data_copy.replace("resources.yaml", old, new)
     only_error(data_copy, "resources.yaml", data_copy.line_of("resources.yaml", new), field,
-               "ขาดจำนวนของช่วงเวลา 2w: ใส่ตัวเลข หรือ null ถ้าแผนไม่ได้ระบุ")
+               "ขาดจำนวนของช่วงเวลา 2w: ใส่ตัวเลข หรือ - ถ้าไม่มี/ไม่ใช้ในช่วงนั้น หรือ null ถ้าแผนไม่ได้ระบุ")
 
 
 def test_unknown_window_in_it_notes(data_copy):
@@ -307,3 +309,24 @@ def test_alternate_site_and_sites_together_is_an_error(data_copy):
     only_error(data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "alternate_sites:"), "alternate_sites",
                "ใช้ได้ทีละแบบ: alternate_site (มีรายการเดียว) หรือ alternate_sites (หลายรายการ เรียงตามลำดับ) ไม่ใช่ทั้งสองช่อง: "
                "ย้ายสถานที่ในช่อง alternate_site ไปไว้ในรายการ alternate_sites แล้วลบช่อง alternate_site")
+
+
+# --- resource cells: a number, "-" (none) or null (not stated) -------------------------------
+
+
+def test_a_dash_is_none_and_is_left_out_of_the_totals(data_copy):
+    text = data_copy.text("resources.yaml")
+    staff = text[text.index("staff:\n"):text.index("\n\n", text.index("staff:\n"))]
+    rows = iter(["{4h: -, 1d: \"–\", 1w: 0, 2w: null, 1m: 3}", "{4h: -, 1d: 1, 1w: -, 2w: 2, 1m: -}",
+                 "{4h: -, 1d: 2, 1w: 2, 2w: 2, 1m: 3}", "{4h: -, 1d: 2, 1w: 3, 2w: 4, 1m: 4}"])
+    data_copy.replace("resources.yaml", staff, re.sub(r"counts: \{.*\}", lambda _: f"counts: {next(rows)}", staff))
+    plan = data_copy.load()
+    assert plan.resources.staff[0].counts == {"4h": "-", "1d": "-", "1w": 0, "2w": None, "1m": 3}
+    # every row "-": the total is "-"; a null makes it unknown; "-" counts for nothing, 0 for zero
+    assert plan.staff_totals == {"4h": "-", "1d": 5, "1w": 5, "2w": None, "1m": 10}
+
+
+def test_a_cell_that_is_neither_a_number_a_dash_nor_null(data_copy):
+    data_copy.replace("resources.yaml", "counts: {4h: 1, 1d: 1, 1w: 2, 2w: 2, 1m: 2}", "counts: {4h: 1, 1d: x, 1w: 2, 2w: 2, 1m: 2}")
+    only_error(data_copy, "resources.yaml", data_copy.line_of("resources.yaml", "1d: x"), "staff › ลำดับที่ 2 › counts › 1d",
+               "ต้องเป็นตัวเลขจำนวนเต็ม (ใช้เลขไทยหรือเลขอารบิกก็ได้) หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) หรือ null (แผนไม่ได้ระบุ) (พบ 'x')")

@@ -42,6 +42,14 @@ class FieldComparison:
         except ValueError:
             return self.d(value)
 
+    def cell(self, value: int | str | None, unit: str = "") -> str:
+        """A resource table's cell in words: "3 เครื่อง", "- (ไม่มี)", "ไม่ระบุ"."""
+        if value is None:
+            return "ไม่ระบุ"
+        if value == m.NOT_APPLICABLE:
+            return "- (ไม่มี)"
+        return f"{self.d(value)} {esc(unit)}".strip()
+
     @staticmethod
     def q(text: object) -> str:
         return f"“{esc(text)}”"
