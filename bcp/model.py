@@ -437,6 +437,10 @@ class Step(Model):
     highlight: Text | None = Field(None, title="ข้อความที่เน้น")
     items: list[Text] = Field([], title="หัวข้อย่อย")
     responsible: list[Responsible] = Field(min_length=1, title="ผู้รับผิดชอบ", description="ผู้รับผิดชอบ: team หรือ unit")
+    joint: bool = Field(
+        False, title="รับผิดชอบร่วมกัน",
+        description="true = ผู้รับผิดชอบทุกรายทำขั้นตอนนี้ร่วมกัน แสดงบรรทัดเดียวว่า \"A ร่วมกับ B\" "
+        "(ไม่ใส่ = แต่ละรายแยกเป็นข้อ)")
 
 
 class Phase(Model):

@@ -9,6 +9,10 @@ from bcp import model as m
 from bcp.problems import Problem
 
 
+# Between the parties of a joint responsibility (Step.joint), as plans write it.
+JOINTLY = " ร่วมกับ "
+
+
 @dataclass(frozen=True)
 class Assignment:
     """One role a person holds in one team: as its primary person, or as its backup of a given rank."""
@@ -141,12 +145,26 @@ class Plan:
         unit = self.units[responsible.unit]
         return {pid for tid in unit.teams for pid in self.team_people(self.teams[tid])}
 
+    @staticmethod
+    def team_title(team: m.Team) -> str:
+        """The team as a noun: its name as written, after "ทีม" unless the name starts with "ทีม" itself
+        ("ทีมด้านอำนวยการ", "ทีมงานยุทธศาสตร์...", "ทีมงานบริหารความต่อเนื่องด้าน...": never "ทีมงานงาน...")."""
+        return team.name if team.name.startswith("ทีม") else f"ทีม{team.name}"
+
     def responsible_label(self, responsible: m.Responsible) -> str:
         if responsible.unit:
             return self.units[responsible.unit].name
-        team = self.teams[responsible.team]
-        prefix = {"lead": "หัวหน้าทีม", "team": "ทีมงาน", "lead_and_team": "หัวหน้าและทีมงาน"}[responsible.scope]
-        return f"{prefix}{team.name}"
+        prefix = {"lead": "หัวหน้า", "team": "", "lead_and_team": "หัวหน้าและ"}[responsible.scope]
+        return prefix + self.team_title(self.teams[responsible.team])
+
+    @staticmethod
+    def responsibility(step: m.Step) -> list[list[m.Responsible]]:
+        """Who does the step, line by line: everyone on one line when they act jointly, else a line each."""
+        return [list(step.responsible)] if step.joint else [[r] for r in step.responsible]
+
+    def responsibility_labels(self, step: m.Step) -> list[str]:
+        """The step's responsibility lines in words: "A ร่วมกับ B" for a joint one."""
+        return [JOINTLY.join(self.responsible_label(r) for r in line) for line in self.responsibility(step)]
 
     # --- procedure -----------------------------------------------------------
 

@@ -216,6 +216,14 @@ def steps_name_a_known_team_or_unit(c: Checker) -> None:
                     c.known("procedure.yaml", path + ("unit",), resp.unit, p.units, "หน่วยงาน")
 
 
+def a_joint_step_has_several_parties(c: Checker) -> None:
+    for pi, phase in enumerate(c.plan.procedure.phases):
+        for si, step in enumerate(phase.steps):
+            if step.joint and len(step.responsible) < 2:
+                c.error("procedure.yaml", ("phases", pi, "steps", si, "joint"),
+                        "joint: true ใช้เมื่อมีผู้รับผิดชอบร่วมกันตั้งแต่ ๒ รายขึ้นไป: เพิ่มผู้รับผิดชอบ หรือลบบรรทัด joint")
+
+
 def checklist_evidence_is_known(c: Checker) -> None:
     """Evidence names something the data can show (bcp.checklist)."""
 
@@ -323,6 +331,7 @@ ERROR_RULES: tuple[Rule, ...] = (
     it_notes_are_for_listed_windows,
     phases_end_after_they_start,
     steps_name_a_known_team_or_unit,
+    a_joint_step_has_several_parties,
     checklist_evidence_is_known,
     revision_versions_are_unique,
     revisions_are_in_date_order,

@@ -124,8 +124,8 @@ def test_every_recovery_step_is_under_its_phase(office):
             expected = fold(step.text + (f" {step.highlight}" if step.highlight else ""))
             assert text_of(what).startswith(expected)
             assert [text_of(li) for li in what.select("li")] == [fold(i) for i in step.items]
-            assert [text_of(x) for x in (who.select("li") or [who])] == [plan.responsible_label(r) for r in step.responsible]
-            assert len(done.select(".bcp-box")) == len(step.responsible)
+            assert [text_of(x) for x in (who.select("li") or [who])] == plan.responsibility_labels(step)
+            assert len(done.select(".bcp-box")) == len(plan.responsibility(step))  # a box per line: one for a joint step
 
 
 def test_every_strategy_measure(office):
@@ -231,6 +231,14 @@ def test_lampang_date_and_office_phone_thai_style(lampang_site):
     assert "๓ มกราคม ๒๕๖๖" in text_of(author)
     phone = one(author, 'a[href^="tel:"]')
     assert (text_of(phone), phone["href"]) == ("๐ ๕๔๒๖ ๕๐๑๘–๒๑", "tel:+6654265018")
+
+
+def test_lampang_team_names_are_never_prefixed_twice(lampang_site):
+    # "งานยุทธศาสตร์..." is a team's name: "ทีม" is put before it once, never "ทีมงาน" ("ทีมงานงาน...").
+    for path in html_files(lampang_site):
+        assert "ทีมงานงาน" not in path.read_text(encoding="utf-8"), path
+    step = text_of(one(page(lampang_site, "procedure"), "#step-d1-identify-urgent-work"))
+    assert step.endswith("หัวหน้าและทีมงานยุทธศาสตร์และการจัดการ และผู้ประสานคณะบริหารความต่อเนื่อง")
 
 
 def test_lampang_people_without_a_position_read_not_stated(lampang_site):

@@ -205,6 +205,33 @@ def test_responsible_unknown_unit(data_copy):
                "ไม่พบหน่วยงาน 'finance': ที่ใช้ได้คือ general-admin, section-heads, all-teams")
 
 
+def mark_joint(copy: DataCopy, next_step: str) -> None:
+    """`joint: true` on the step just before `next_step` (its last party is the strategy team)."""
+    last_party = "          - {team: strategy, scope: lead_and_team}\n"
+    copy.replace("procedure.yaml", f"{last_party}      - id: {next_step}", f"{last_party}        joint: true\n      - id: {next_step}")
+
+
+def test_a_joint_step_needs_several_parties(data_copy):
+    mark_joint(data_copy, "d1-assess-capacity")
+    only_error(data_copy, "procedure.yaml", data_copy.line_of("procedure.yaml", "joint: true"),
+               "phases › day-1 › steps › d1-identify-urgent-work › joint",
+               "joint: true ใช้เมื่อมีผู้รับผิดชอบร่วมกันตั้งแต่ ๒ รายขึ้นไป: เพิ่มผู้รับผิดชอบ หรือลบบรรทัด joint")
+
+
+def test_joint_parties_read_on_one_line_and_team_names_are_not_prefixed_twice(data_copy):
+    mark_joint(data_copy, "d1-manual-processing")
+    data_copy.replace("teams.yaml", "    name: ด้านการให้ความช่วยเหลือผู้ประสบภัย", "    name: ทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ")
+    plan = data_copy.load()
+    step = next(s for s in plan.all_steps if s.id == "d1-coordinate-resources")
+    assert plan.responsibility_labels(step) == [
+        "หัวหน้าและทีมด้านการป้องกันและปฏิบัติการ ร่วมกับ หัวหน้าและทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ ร่วมกับ "
+        "หัวหน้าและทีมงานยุทธศาสตร์และการจัดการ และผู้ประสานคณะบริหารความต่อเนื่อง"]
+    scopes = [plan.responsible_label(r.model_copy(update={"scope": scope})) for r in step.responsible[1:2]
+              for scope in ("lead", "team", "lead_and_team")]
+    assert scopes == ["หัวหน้าทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ", "ทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ",
+                      "หัวหน้าและทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ"]
+
+
 @pytest.mark.parametrize("new", ["{unit: section-heads, team: relief}", "{scope: lead}"], ids=["both", "neither"])
 def test_responsible_is_a_team_or_a_unit(data_copy, new):
     data_copy.replace("procedure.yaml", "          - unit: section-heads", f"          - {new}")

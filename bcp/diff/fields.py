@@ -65,18 +65,16 @@ class FieldComparison:
 
     def team(self, plan: Plan, team_id: str) -> str:
         team = plan.teams.get(team_id)
-        return f"ทีม{esc(team.name)}" if team else esc(team_id)
+        return esc(plan.team_title(team)) if team else esc(team_id)
 
     def phase(self, plan: Plan, phase: m.Phase) -> str:
         return f"ระยะ{self.d(plan.phase_label(phase))}"
 
     def responsible(self, plan: Plan, step: m.Step) -> str:
-        labels = []
-        for r in step.responsible:
-            try:
-                labels.append(plan.responsible_label(r))
-            except KeyError:
-                labels.append(r.team or r.unit or "")
+        try:
+            labels = plan.responsibility_labels(step)
+        except KeyError:  # a team or unit the other plan does not have
+            labels = [r.team or r.unit or "" for r in step.responsible]
         return esc(", ".join(labels))
 
     def changed(self, label: str, old: Any, new: Any, fmt: Callable[[Any], str] | None = None) -> list[Change]:

@@ -68,7 +68,7 @@ class ProcedureComparison(FieldComparison):
                               [f"เดิม: {self.q(a.text)}", f"ใหม่: {self.q(b.text)}"]))
         out += self.changed(f"ข้อความที่เน้นของขั้นตอน {name}", a.highlight, b.highlight)
         out += self.texts(f"หัวข้อย่อยของขั้นตอน {name}", a.items, b.items)
-        if a.responsible != b.responsible:
+        if (a.responsible, a.joint) != (b.responsible, b.joint):
             out += self.changed(f"ผู้รับผิดชอบขั้นตอน {name}", self.responsible(self.old, a), self.responsible(self.new, b), str)
-        out += self.rest(f"ขั้นตอน {name}", a, b, ("id", "text", "highlight", "items", "responsible"))
+        out += self.rest(f"ขั้นตอน {name}", a, b, ("id", "text", "highlight", "items", "responsible", "joint"))
         return out
