@@ -41,7 +41,7 @@ def _number(value: object) -> object:
 
 
 def _digits_string(value: object) -> object:
-    # Extensions and phone numbers are kept as ASCII digit strings.
+    # Extensions are kept as ASCII digit strings.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
@@ -58,14 +58,26 @@ Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(
     {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^\\s*[0-9๐-๙]+\\s*$"}]})]
 Extension = Annotated[str, BeforeValidator(_digits_string), StringConstraints(pattern=r"^[0-9]{2,5}$"), WithJsonSchema(
     {"anyOf": [{"type": "string", "pattern": "^\\s*[0-9๐-๙]{2,5}\\s*$"}, {"type": "integer", "minimum": 10, "maximum": 99999}]})]
+def _phone(value: object) -> object:
+    # As people type them ("080-000-0101", "+66 80 000 0101", "๐๘๐ ๐๐๐ ๐๑๐๑"), normalised once, here,
+    # to the digits the site formats ("0800000101", "054265018-21"): a number that passes never fails the build.
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML read digits typed without quotes as a number: its leading 0 is gone (021234567 even as octal).
+        raise ValueError(f"ใส่เบอร์โทรศัพท์ในเครื่องหมายคำพูด เช่น \"081-234-5678\": ตัวเลขที่ไม่มีเครื่องหมายคำพูด "
+                         f"เลข 0 ข้างหน้าจะหายไป (พบ {value})")
+    if not isinstance(value, str):
+        return value  # pydantic says it must be text
+    try:
+        return normalize_phone(value)
+    except ValueError as error:
+        raise ValueError(f"{error}: พิมพ์ได้ทั้งแบบติดกัน มีขีด หรือเว้นวรรค เช่น \"081-234-5678\" หรือ \"054 265 018\"") from None
+
+
 PhoneNumber = Annotated[
     str,
-    BeforeValidator(_digits_string),
-    # 9 digits (landline, optionally a block of lines "054265018-21") or 10 (mobile).
-    StringConstraints(pattern=r"^0[0-9]{8}(-[0-9]{1,2})?$|^0[0-9]{9}$"),
-    # The prefixes and ranges the site formats: a number that passes here never fails the build.
-    AfterValidator(normalize_phone),
-    WithJsonSchema({"type": "string", "pattern": "^\\s*[0๐][0-9๐-๙]{8}(-[0-9๐-๙]{1,2})?\\s*$|^\\s*[0๐][0-9๐-๙]{9}\\s*$"}),
+    BeforeValidator(_phone),
+    # The editor takes what the loader takes: digits (Thai or Arabic), +66, spaces, dashes, dots, brackets.
+    WithJsonSchema({"type": "string", "pattern": "^\\s*(\\+\\s*66|\\(?[0๐])[\\s0-9๐-๙().\\-\u2010-\u2015\u2212]*$"}),
 ]
 
 
@@ -146,7 +158,9 @@ class UrgencyLevel(Model):
 
 class Office(Model):
     name: Text = Field(title="ชื่อหน่วยงาน")
-    phone: PhoneNumber = Field(title="เบอร์โทรศัพท์สำนักงาน", description="เบอร์โทรศัพท์สำนักงาน เช่น \"054265018-21\"")
+    phone: PhoneNumber = Field(
+        title="เบอร์โทรศัพท์สำนักงาน",
+        description="เบอร์โทรศัพท์สำนักงาน เช่น \"054-265-018\" หรือหลายคู่สาย \"054265018-21\" (เลขท้ายของคู่สายสุดท้าย)")
     address: Text | None = Field(None, title="ที่อยู่สำนักงาน", description="ที่อยู่")
 
 
@@ -232,7 +246,8 @@ class Person(Model):
     position: Text | None = Field(None, title="ตำแหน่ง")
     extension: Extension | None = Field(None, title="เบอร์ต่อ", description="เบอร์ต่อภายใน ๒ ถึง ๕ หลัก เช่น \"209\"")
     mobile: PhoneNumber | None = Field(
-        None, title="เบอร์มือถือ", description="เบอร์มือถือ ๑๐ หลัก เช่น \"0812345678\" (ควรมีสำหรับหัวหน้าทีม)")
+        None, title="เบอร์มือถือ",
+        description="เบอร์มือถือ ๑๐ หลัก เช่น \"081-234-5678\" หรือ \"+66 81 234 5678\" (ควรมีสำหรับหัวหน้าทีม)")
 
     @property
     def full_name(self) -> str:

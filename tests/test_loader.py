@@ -214,7 +214,23 @@ def test_phone_number_the_site_could_not_format(data_copy):
     data_copy.replace("people.yaml", '    extension: "308"\n', '    extension: "308"\n    mobile: "0512345678"\n')
     assert data_copy.problems() == [error(
         data_copy, "people.yaml", data_copy.line_of("people.yaml", "mobile:"), "people › krit › mobile",
-        "หมายเลขโทรศัพท์ไม่ถูกต้อง: '0512345678' (ต้องเป็นเลข ๙ หลักสำหรับโทรศัพท์พื้นฐาน หรือ ๑๐ หลักสำหรับโทรศัพท์มือถือ)")]
+        "หมายเลขโทรศัพท์ไม่ถูกต้อง: '0512345678' (ต้องเป็นเลข ๙ หลักสำหรับโทรศัพท์พื้นฐาน หรือ ๑๐ หลักสำหรับโทรศัพท์มือถือ): "
+        "พิมพ์ได้ทั้งแบบติดกัน มีขีด หรือเว้นวรรค เช่น \"081-234-5678\" หรือ \"054 265 018\"")]
+
+
+@pytest.mark.parametrize("typed", ['"080-000-0101"', '"+66 80 000 0101"', '"๐๘๐ ๐๐๐ ๐๑๐๑"', "080-000-0101", '"(080) 000.0101"'])
+def test_phone_numbers_as_people_type_them(data_copy, typed):
+    data_copy.replace("people.yaml", '    extension: "308"\n', f'    extension: "308"\n    mobile: {typed}\n')
+    data_copy.replace("plan.yaml", 'phone: "054265018-21"', 'phone: "054-265-018 - 21"')
+    plan = data_copy.load()
+    assert (plan.people["krit"].mobile, plan.info.office.phone) == ("0800000101", "054265018-21")
+
+
+def test_a_phone_number_typed_without_quotes_that_yaml_reads_as_a_number(data_copy):
+    data_copy.replace("plan.yaml", 'phone: "054265018-21"', "phone: 021234567")
+    assert data_copy.problems() == [error(
+        data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "phone:"), "office › phone",
+        "ใส่เบอร์โทรศัพท์ในเครื่องหมายคำพูด เช่น \"081-234-5678\": ตัวเลขที่ไม่มีเครื่องหมายคำพูด เลข 0 ข้างหน้าจะหายไป (พบ 4536695)")]
 
 
 def test_role_names_must_name_every_role(data_copy):
