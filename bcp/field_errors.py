@@ -105,6 +105,20 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def as_typed(data: Any, path: tuple) -> tuple:
+    """`path` as the file has it: the model takes one value typed alone as a list of one (a single
+    evidence), so an index into a value that is not a list in the file is dropped."""
+    value = data
+    for index, part in enumerate(path):
+        if isinstance(part, int) and not isinstance(value, list):
+            return path[:index] + as_typed(value, path[index + 1:])
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return path
+    return path
+
+
 def validate_document(document: Document, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return model.model_validate(document.data), []
@@ -112,5 +126,5 @@ def validate_document(document: Document, model: type[BaseModel]) -> tuple[BaseM
         problems = []
         for item in error.errors():
             loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and (part == "[key]" or part.startswith(("function-", "constrained-")))))
-            problems.append(document.problem(loc, _thai_message(item, model)))
+            problems.append(document.problem(as_typed(document.data, loc), _thai_message(item, model)))
         return None, problems

@@ -480,7 +480,20 @@ class Procedure(Model, title="ขั้นตอน"):
 
 # --- checklist.yaml ----------------------------------------------------------
 
-Evidence = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(:[a-z0-9_-]+)?$")]
+EVIDENCE_PATTERN = r"^[a-z_]+(:[a-z0-9_-]+)?$"
+Evidence = Annotated[str, StringConstraints(pattern=EVIDENCE_PATTERN)]
+
+
+def _as_list(value: object) -> object:
+    # One evidence is typed as a word, several as a list: the model holds a list either way.
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+Evidences = Annotated[list[Evidence], BeforeValidator(_as_list), WithJsonSchema({"anyOf": [
+    {"type": "string", "pattern": EVIDENCE_PATTERN}, {"type": "array", "items": {"type": "string", "pattern": EVIDENCE_PATTERN}},
+    {"type": "null"}]})]
 
 
 class ChecklistItem(Model):
@@ -489,8 +502,9 @@ class ChecklistItem(Model):
     # As ticked in the signed plan; None: not answered.
     answer: bool | None = Field(None, title="คำตอบ", description="true = มี, false = ไม่มี, ไม่ใส่ = ไม่ได้ตอบ")
     # What in the data shows it (see bcp.checklist).
-    evidence: Evidence | None = Field(
-        None, title="หลักฐาน (evidence)", description="ส่วนของข้อมูลที่แสดงว่ามีจริง เช่น teams, bia, strategy:building")
+    evidence: Evidences = Field(
+        default_factory=list, title="หลักฐาน (evidence)",
+        description="ส่วนของข้อมูลที่แสดงว่ามีจริง เช่น teams, bia, strategy:building หรือหลายส่วน เช่น [teams, call_tree]")
     items: list[ChecklistItem] = Field([], title="ข้อย่อย")
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from bcp.calltree import CallTree
+from bcp.field_errors import as_typed
 from bcp.model import Person, field_label, version_key
 from bcp.yaml_reading import Document
 from bcp.plan import Plan
@@ -27,7 +28,8 @@ class Checker:
         self.problems: list[Problem] = []
 
     def error(self, file: str, path: tuple, message: str) -> None:
-        self.problems.append(self.docs[file].problem(path, message))
+        doc = self.docs[file]
+        self.problems.append(doc.problem(as_typed(doc.data, path), message))
 
     def warn(self, file: str, path: tuple, message: str) -> None:
         self.problems.append(self.docs[file].problem(path, message, "warning"))
@@ -230,10 +232,10 @@ def checklist_evidence_is_known(c: Checker) -> None:
     def walk(items, path):
         for index, item in enumerate(items):
             here = path + (index,)
-            if item.evidence:
-                kind = item.evidence.split(":")[0]
+            for ei, evidence in enumerate(item.evidence):
+                kind = evidence.split(":")[0]
                 if kind not in EVIDENCE_KINDS:
-                    c.error("checklist.yaml", here + ("evidence",),
+                    c.error("checklist.yaml", here + ("evidence", ei),
                             f"ไม่รู้จักหลักฐาน '{kind}': ที่ใช้ได้คือ {', '.join(sorted(EVIDENCE_KINDS))}")
             walk(item.items, here + ("items",))
 

@@ -330,6 +330,12 @@ def test_checklist_answer_and_note_confirmed(repo):
     assert section(text, "บันทึกการตัดสินใจเรื่องข้อมูล").strip() == "- ยืนยันบันทึกเรื่อง “นามสกุลของ นางสาวทัชชกร”"
 
 
+def test_checklist_evidence_made_a_list(repo):
+    repo.edit("checklist.yaml", "evidence: call_tree", "evidence: [call_tree, teams]")
+    assert section(repo.changed(), "แบบตรวจสอบ") == (
+        "- หลักฐานของข้อ “กระบวนการแจ้งเหตุฉุกเฉิน (Call Tree)” (ส่วนองค์ประกอบตามแนวทางของการจัดทำ BCP) เปลี่ยนจาก call\\_tree เป็น call\\_tree, teams")
+
+
 def test_renamed_urgency_level_is_said_once_not_for_every_process(repo):
     repo.edit("plan.yaml", "{id: high, name: สูง}", "{id: high, name: สูงมาก}")
     repo.edit("teams.yaml", "    name: หัวหน้าฝ่าย/หัวหน้ากลุ่ม", "    name: หัวหน้าฝ่ายและหัวหน้ากลุ่ม")

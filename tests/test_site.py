@@ -284,6 +284,23 @@ def test_second_office_uses_arabic_digits_everywhere(second_office_site):
     assert [c.split()[1] for c in captions] == ["5", "6", "7", "8", "9"]
 
 
+ARABIC_DIGIT = re.compile("[0-9]")
+
+
+def test_lampang_uses_thai_digits_everywhere(lampang_site):
+    # Footnotes and numbered notes included; the data notes quote ids ("d1-log-book"), which are not numbers.
+    checked = 0
+    for path in html_files(lampang_site):
+        if str(path.relative_to(lampang_site)) in HELP_PAGES | {"data-notes/index.html", "404.html"}:
+            continue
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
+        assert not ARABIC_DIGIT.findall(article.get_text()), (path.relative_to(lampang_site), ARABIC_DIGIT.findall(article.get_text()))
+        checked += 1
+    assert checked > 20
+    notes = one(page(lampang_site, "checklist"), ".bcp-priorities .bcp-table-note")
+    assert [text_of(li).split()[0] for li in notes.select("li")] == ["๑.", "๒."]
+
+
 def test_second_office_site_has_nothing_of_lampang(second_office_site, lampang_plan):
     words = ["ลำปาง", "lampang", "ประกันสังคม"]
     words += [p.full_name for p in lampang_plan.people.values()] + [p.last_name for p in lampang_plan.people.values()]

@@ -256,6 +256,13 @@ def test_unknown_checklist_evidence_kind(data_copy):
                "ไม่รู้จักหลักฐาน 'calltree': ที่ใช้ได้คือ bia, call_tree, incident, procedure, resources, strategy, teams")
 
 
+def test_each_evidence_of_a_list_is_checked_where_it_is(data_copy):
+    data_copy.replace("checklist.yaml", "evidence: call_tree", "evidence: [teams, calltree]")
+    only_error(data_copy, "checklist.yaml", data_copy.line_of("checklist.yaml", "calltree"),
+               "parts › components › items › ลำดับที่ 5 › evidence › ลำดับที่ 2",
+               "ไม่รู้จักหลักฐาน 'calltree': ที่ใช้ได้คือ bia, call_tree, incident, procedure, resources, strategy, teams")
+
+
 def test_malformed_checklist_evidence(data_copy):
     data_copy.replace("checklist.yaml", "evidence: call_tree", "evidence: CallTree")
     only_error(data_copy, "checklist.yaml", data_copy.line_of("checklist.yaml", "CallTree"),

@@ -47,7 +47,7 @@ class RecordComparison(FieldComparison):
             if a.answer != b.answer:
                 out.append(Change(f"{item}: คำตอบเปลี่ยนจาก {answer(a.answer)} เป็น {answer(b.answer)}"))
             out += self.changed(f"ข้อความที่ระบุใน{item}", a.specify, b.specify)
-            out += self.changed(f"หลักฐานของ{item}", a.evidence, b.evidence, esc)
+            out += self.changed(f"หลักฐานของ{item}", ", ".join(a.evidence) or None, ", ".join(b.evidence) or None, esc)
             out += self.checklist_items(f"{where} › {esc(short(b.text, 40))}", a.items, b.items)
             out += self.rest(item, a, b, ("text", "answer", "specify", "evidence", "items"))
         return out
