@@ -33,8 +33,9 @@ def _check(args: argparse.Namespace) -> int:
     reminders = reminder_problems(plan, str(folder / "revisions.yaml"), settings.reference_date())
     for reminder in reminders:
         print(reminder, file=sys.stderr)
+    warnings = len(plan.warnings) + sum(1 for reminder in reminders if reminder.level == "warning")
     print(f"ข้อมูลแผนถูกต้อง: {folder} ({len(plan.people)} คน, {len(plan.teams)} ทีม, "
-          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(plan.warnings) + len(reminders)} รายการ)")
+          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {warnings} รายการ)")
     return 0
 
 

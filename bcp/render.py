@@ -127,7 +127,7 @@ class Renderer:
         thai_digits = self.plan.thai_digits
         return {
             "d": self.digits,
-            "thai_date": lambda d: thai.thai_date(d, thai_digits) if isinstance(d, dt.date) else "",
+            "thai_date": lambda d, abbr=False: thai.thai_date(d, thai_digits, abbr) if isinstance(d, dt.date) else "",
             "phone": lambda n: thai.format_phone(n, thai_digits) if n else "",
             "tel": lambda n: thai.tel_uri(n) if n else "",
             "ext": lambda e: thai.format_extension(e, thai_digits) if e else "",

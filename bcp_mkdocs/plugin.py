@@ -99,7 +99,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         return plan, Renderer(plan, partials, settings, pdfs_built=settings.pdf)
 
     def _log_warnings(self) -> None:
-        # INFO with the Thai "คำเตือน" prefix: weak data and an overdue review must not fail --strict.
+        # INFO with the Thai "คำเตือน" (or "หมายเหตุ") prefix: weak data and an overdue review must not fail --strict.
         for warning in self.plan.warnings:
             log.info("%s", warning)
         revisions = str(self.settings.data_dir / "revisions.yaml")
