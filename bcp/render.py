@@ -107,6 +107,7 @@ class Renderer:
             "edition": self.edition,
             "public": self.edition == "public",
             "table_number": self.table_number,
+            "team_table_number": self.team_table_number,
             # Review reminders as of today ($BCP_TODAY in tests).
             "review": review_status(plan, self.settings.reference_date()),
             "call_tree": self.call_tree,
@@ -137,12 +138,13 @@ class Renderer:
         }
 
     def table_number(self, key: str) -> str:
-        """Tables are numbered as in the source: one per team, then the fixed ones."""
-        teams = list(self.plan.teams)
-        if key in teams:
-            return self.digits(teams.index(key) + 1)
+        """Tables are numbered as in the source: one per team (team_table_number), then these."""
         order = ["strategies", "bia", "workspace", "equipment", "it_systems", "staff", "services"]
-        return self.digits(len(teams) + order.index(key) + 1)
+        return self.digits(len(self.plan.teams) + order.index(key) + 1)
+
+    def team_table_number(self, team_id: str) -> str:
+        # Apart from table_number: a team's id may be any word ("services" is a team of one office).
+        return self.digits(list(self.plan.teams).index(team_id) + 1)
 
     # --- rendering -----------------------------------------------------------
 

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from bcp import load_plan
 from bcp.calltree import CallTree
-from conftest import FIXTURES, LAMPANG, build_site
+from conftest import FIXTURES, LAMPANG, built_site
 
 MINI = FIXTURES / "cards-mini"
 MINI_URL = "http://bcp.test.example/intranet/"
@@ -135,10 +135,7 @@ def test_validator_reports_who_the_call_tree_misses(mini_plan):
 
 @pytest.fixture(scope="module")
 def mini_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("cards-mini") / "site"
-    result = build_site(out, data=MINI, extra_env={"BCP_SITE_URL": MINI_URL})
-    assert result.returncode == 0, result.stderr
-    return out
+    return built_site(tmp_path_factory, "cards-mini", data=MINI, extra_env={"BCP_SITE_URL": MINI_URL})
 
 
 @pytest.mark.parametrize("which", ["lampang", "mini"])
