@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bcp import model as m
+from bcp import thai
 from bcp.problems import Problem
 
 
@@ -169,7 +170,7 @@ class Plan:
     # --- procedure -----------------------------------------------------------
 
     def phase_label(self, phase: m.Phase) -> str:
-        """The phase's `label` as written, else "วันที่ 1 (ภายใน 24 ชั่วโมง)" with ASCII digits; callers apply the digit setting."""
+        """The phase's `label` as typed, else "วันที่ ๑ (ภายใน ๒๔ ชั่วโมง)" in the plan's digits."""
         if phase.label:
             return phase.label
         days = f"วันที่ {phase.start_day}"
@@ -177,10 +178,10 @@ class Plan:
             days += f" - {phase.end_day}"
         if phase.within_hours:
             days += f" (ภายใน {phase.within_hours} ชั่วโมง)"
-        return days
+        return thai.digits(days, self.thai_digits)
 
     def phase_heading(self, phase: m.Phase) -> str:
-        """The label for people who act on the phase: an open-ended one says so ("วันที่ 8 เป็นต้นไป")."""
+        """The label for people who act on the phase: an open-ended one says so ("วันที่ ๘ เป็นต้นไป")."""
         open_ended = not phase.label and phase.end_day is None and phase.within_hours is None
         return self.phase_label(phase) + (" เป็นต้นไป" if open_ended else "")
 

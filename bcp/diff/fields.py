@@ -68,7 +68,7 @@ class FieldComparison:
         return esc(plan.team_title(team)) if team else esc(team_id)
 
     def phase(self, plan: Plan, phase: m.Phase) -> str:
-        return f"ระยะ{self.d(plan.phase_label(phase))}"
+        return f"ระยะ{esc(plan.phase_label(phase))}"
 
     def responsible(self, plan: Plan, step: m.Step) -> str:
         try:
