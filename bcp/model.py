@@ -8,13 +8,14 @@ is an error, not silently ignored data.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator
 
-from bcp.thai import arabic_digits, normalize_phone, normalize_thai
+from bcp.thai import THAI_MONTHS, arabic_digits, normalize_phone, normalize_thai
 
 
 def _text(value: object) -> object:
@@ -26,10 +27,18 @@ def _text(value: object) -> object:
 
 
 def _number(value: object) -> object:
-    # Clerks type Thai digits ("๑๒"): accept them wherever a number is expected.
-    if isinstance(value, str) and re.fullmatch(r"\s*[0-9๐-๙]+\s*", value):
+    # Clerks type Thai digits ("๑๒"): accept them wherever a number is expected.  Values
+    # arrive as text (bcp.yaml_reading); a sign is read so that "-2" is reported as negative.
+    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?[0-9๐-๙]+\s*", value):
         return int(arabic_digits(value))
     return value
+
+
+def _not_negative(number: int) -> int:
+    # Said here, not by Field(ge=0): pydantic would quote the text as typed ('-2') instead of the number.
+    if number < 0:
+        raise ValueError(f"ต้องเป็นตัวเลขไม่ติดลบ (พบ {number})")
+    return number
 
 
 def _digits_string(value: object) -> object:
@@ -41,12 +50,83 @@ def _digits_string(value: object) -> object:
     return value
 
 
+# Ids become file names and web addresses (cards/<id>/, pdf/cards/<id>.pdf).
+MAX_ID_LENGTH = 60
+
+
+def _short_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(f"id ยาว {len(value)} ตัวอักษร เกิน {MAX_ID_LENGTH} ตัวอักษร (id ใช้เป็นชื่อไฟล์และที่อยู่หน้าเว็บ): "
+                         "ตั้ง id ให้สั้นลง เช่น somchai")
+    return value
+
+
+# The years a plan's dates can be in (C.E.), and the Buddhist Era years a clerk may type instead.
+CE_YEARS = range(1900, 2201)
+BE_YEARS = range(2400, 2701)
+_BE_OFFSET = 543
+_ISO_DATE = re.compile(r"\s*([0-9๐-๙]{4})-([0-9๐-๙]{1,2})-([0-9๐-๙]{1,2})\s*")
+_DATE_FORMAT = "ต้องเป็นวันที่แบบ ค.ศ. ปี-เดือน-วัน เช่น 2023-01-03"
+
+
+def _calendar_date(value: object) -> object:
+    """A date as typed (text: "2023-01-03"), checked for what a Thai clerk gets wrong: B.E. years, 31 February."""
+    if isinstance(value, dt.datetime) or not isinstance(value, (str, dt.date)):
+        return value  # pydantic reports the wrong type
+    if isinstance(value, dt.date):
+        year, month, day, typed = value.year, value.month, value.day, value.isoformat()
+    else:
+        match = _ISO_DATE.fullmatch(value)
+        if not match:
+            raise ValueError(f"{_DATE_FORMAT} (พบ {value!r})")
+        year, month, day = (int(arabic_digits(part)) for part in match.groups())
+        typed = value.strip()
+    if year in BE_YEARS:
+        raise ValueError(f"ปี {year} เป็นปี พ.ศ.: ให้เขียนปี ค.ศ. ({year} - {_BE_OFFSET} = {year - _BE_OFFSET}) "
+                         f"คือ {year - _BE_OFFSET:04d}-{month:02d}-{day:02d} (พบ {typed!r})")
+    if year not in CE_YEARS:
+        raise ValueError(f"ปี {year} ไม่ถูกต้อง: {_DATE_FORMAT} (พบ {typed!r})")
+    if not 1 <= month <= 12:
+        raise ValueError(f"ไม่มีเดือนที่ {month}: เดือนต้องเป็น 01 ถึง 12 (พบ {typed!r})")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"ไม่มีวันที่ {day} ในเดือน{THAI_MONTHS[month - 1]} ค.ศ. {year} (เดือนนี้มี {days} วัน): "
+                         f"แก้วันที่ให้ถูกต้อง (พบ {typed!r})")
+    return dt.date(year, month, day)
+
+
+def _not_after_today(value: dt.date) -> dt.date:
+    from bcp.review import build_date  # bcp.review needs the models
+
+    today = build_date()
+    if value > today:
+        raise ValueError(f"วันที่ {value.isoformat()} ยังมาไม่ถึง (วันนี้คือ {today.isoformat()}): "
+                         "บันทึกเฉพาะวันที่ที่ทบทวนหรือซ้อมแผนไปแล้วจริง")
+    return value
+
+
+# Reviews and exercises are yearly in practice: longer than this is a typing slip (or 1000000).
+MAX_PERIOD_MONTHS = 36
+
+
+def _sensible_period(months: int) -> int:
+    if months > MAX_PERIOD_MONTHS:
+        raise ValueError(f"รอบเวลาต้องไม่เกิน {MAX_PERIOD_MONTHS} เดือน (๓ ปี) (พบ {months}): "
+                         "แผนต้องทบทวนและซ้อมอย่างน้อยทุก ๓ ปี โดยทั่วไปปีละครั้ง (12)")
+    return months
+
+
 Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$"), AfterValidator(_short_id)]
+# A real date of the Common Era (not B.E., not 31 February), typed as text.
+Date = Annotated[dt.date, BeforeValidator(_calendar_date), WithJsonSchema({"format": "date", "type": "string"})]
+# When something was done: not after today.
+PastDate = Annotated[Date, AfterValidator(_not_after_today)]
 # WithJsonSchema: the editor's schema (bcp.schema) accepts what the loader accepts
 # (Thai digits, unquoted numbers), so VS Code does not flag valid data.
-Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(
+Count = Annotated[int, BeforeValidator(_number), AfterValidator(_not_negative), WithJsonSchema(
     {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^\\s*[0-9๐-๙]+\\s*$"}]})]
+Months = Annotated[Count, AfterValidator(_sensible_period)]
 Extension = Annotated[str, BeforeValidator(_digits_string), StringConstraints(pattern=r"^[0-9]{2,5}$"), WithJsonSchema(
     {"anyOf": [{"type": "string", "pattern": "^\\s*[0-9๐-๙]{2,5}\\s*$"}, {"type": "integer", "minimum": 10, "maximum": 99999}]})]
 PhoneNumber = Annotated[
@@ -98,7 +178,7 @@ class PlanInfo(Model):
     title_en: Text
     office: Office
     author_unit: Text
-    date: dt.date
+    date: Date
     version: Text
     digits: Literal["thai", "arabic"] = "thai"
     introduction: list[Text] = Field(min_length=1)
@@ -357,7 +437,7 @@ class Priorities(Model):
     """Part 3: the issues the committee asked about (resolution of a given date)."""
 
     title: Text
-    resolution_date: dt.date
+    resolution_date: Date
     e_service: TaskTable
     digital_title: Text
     digital_current: TaskTable
@@ -406,7 +486,7 @@ class Revision(Model):
     """One approved version of the plan: what changed and who approved it."""
 
     version: Version
-    date: dt.date
+    date: Date
     changes: list[Text] = Field(min_length=1)
     # Name and position as signed: the approver need not be a person in the plan.
     approved_by: Text | None = None
@@ -415,10 +495,10 @@ class Revision(Model):
 class Review(Model):
     """When the plan was last reviewed and exercised, and how often it must be."""
 
-    last_reviewed: dt.date | None
-    review_every_months: Count
-    last_exercised: dt.date | None  # null: no exercise on record
-    exercise_every_months: Count
+    last_reviewed: PastDate | None
+    review_every_months: Months
+    last_exercised: PastDate | None  # null: no exercise on record
+    exercise_every_months: Months
 
 
 class Revisions(Model):
