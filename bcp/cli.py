@@ -3,25 +3,31 @@
 `bcp check` validates the data: exit 0 when usable, 1 when not.
 `bcp diff OLD NEW` summarises in Thai what changed in the plan between two Git revisions.
 `bcp schema` writes the JSON Schema of each data file (for the editor).
+
+Every failure is one kind of message: the data's problems in Thai (file, line,
+field) with exit 1; a fault of the program itself is one Thai line asking to
+report it, with the traceback only under BCP_DEBUG=1.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from pathlib import Path
 
 from bcp import DataError, data_dir, load_plan
 from bcp.review import reminder_problems
 
+INTERNAL_ERROR = ("ข้อผิดพลาดภายในของโปรแกรม (ไม่ใช่ความผิดของข้อมูลแผน): กรุณาแจ้งผู้ดูแลระบบพร้อมคำสั่งที่ใช้ "
+                  "(สั่งใหม่โดยตั้งค่า BCP_DEBUG=1 เพื่อดูรายละเอียดสำหรับผู้ดูแล)")
+USAGE_ERROR = "คำสั่งไม่ถูกต้อง: ใช้ bcp check, bcp diff หรือ bcp schema (ดูวิธีใช้ด้วย bcp --help)"
+
 
 def _check(args: argparse.Namespace) -> int:
     folder = Path(args.data) if args.data else data_dir()
-    try:
-        plan = load_plan(folder)
-    except DataError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
+    plan = load_plan(folder)
     for warning in plan.warnings:
         print(warning, file=sys.stderr)
     reminders = reminder_problems(plan, str(folder / "revisions.yaml"))
@@ -55,13 +61,15 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    # Thai messages must reach a Windows console or a pipe intact.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
-    parser = argparse.ArgumentParser(prog="bcp", description="เครื่องมือแผนบริหารความต่อเนื่อง (BCP)")
-    commands = parser.add_subparsers(dest="command", required=True)
+class _ThaiArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(2, USAGE_ERROR + "\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _ThaiArgumentParser(prog="bcp", description="เครื่องมือแผนบริหารความต่อเนื่อง (BCP)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_ThaiArgumentParser)
     check = commands.add_parser("check", help="ตรวจข้อมูลแผนในโฟลเดอร์ข้อมูล (ค่าเริ่มต้น: $BCP_DATA หรือ data/)")
     check.add_argument("data", nargs="?", help="โฟลเดอร์ข้อมูล")
     check.set_defaults(run=_check)
@@ -74,5 +82,25 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--out", default="schema", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น schema/)")
     schema.add_argument("--check", action="store_true", help="ตรวจเท่านั้นว่าไฟล์ที่มีอยู่ตรงกับโมเดล ไม่เขียนไฟล์")
     schema.set_defaults(run=_schema)
-    args = parser.parse_args(argv)
-    return args.run(args)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Thai messages must reach a Windows console or a pipe intact.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("หยุดตามคำสั่งของผู้ใช้", file=sys.stderr)
+        return 130
+    except Exception:  # a fault of the program, not of the data
+        if os.environ.get("BCP_DEBUG") == "1":
+            traceback.print_exc()
+        print(INTERNAL_ERROR, file=sys.stderr)
+        return 1

@@ -2,8 +2,8 @@
 
 Each case is one small edit of a copy of the real data.  Every one is refused
 with one Thai message that names the file, the line and the field: by the
-loader and by `bcp check` (exit 1, no traceback, no English from PyYAML).
-Values typed plainly are read as typed.
+loader, by `bcp check` (exit 1, no traceback, no English from PyYAML) and by
+`bcp diff` when it is committed.  Values typed plainly are read as typed.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -312,3 +313,85 @@ def test_lampang_loads_to_the_same_plan_as_before():
         assert getattr(plan, PLAN_FIELDS[list(FILES).index(name)]) == usual, name
     assert plan.info.date == dt.date(2023, 1, 3)
     assert plan.review.review_every_months == 12 and plan.windows["4h"].amount == 4
+
+
+# --- one message style ------------------------------------------------------------------------
+
+BOOM = "import sys, bcp.cli as cli; cli.load_plan = lambda folder: 1 / 0; sys.exit(cli.main(['check']))"
+
+
+def test_an_internal_error_is_one_thai_line_asking_to_report_it():
+    result = subprocess.run([sys.executable, "-c", BOOM], cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
+                            env={**{k: v for k, v in os.environ.items() if k != "BCP_DEBUG"}, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "ข้อผิดพลาดภายในของโปรแกรม (ไม่ใช่ความผิดของข้อมูลแผน): กรุณาแจ้งผู้ดูแลระบบพร้อมคำสั่งที่ใช้ "
+        "(สั่งใหม่โดยตั้งค่า BCP_DEBUG=1 เพื่อดูรายละเอียดสำหรับผู้ดูแล)"]
+
+
+def test_bcp_debug_shows_the_traceback():
+    result = subprocess.run([sys.executable, "-c", BOOM], cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "BCP_DEBUG": "1"})
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr and "ZeroDivisionError" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("ข้อผิดพลาดภายในของโปรแกรม")
+
+
+def test_a_mistyped_command_is_said_in_thai():
+    result = run_bcp("chek")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == "คำสั่งไม่ถูกต้อง: ใช้ bcp check, bcp diff หรือ bcp schema (ดูวิธีใช้ด้วย bcp --help)"
+
+
+# --- bcp diff on invalid data -------------------------------------------------------------------
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "ผู้รับผิดชอบแผน", "GIT_AUTHOR_EMAIL": "owner@example.invalid",
+           "GIT_COMMITTER_NAME": "ผู้รับผิดชอบแผน", "GIT_COMMITTER_EMAIL": "owner@example.invalid",
+           "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+@pytest.fixture
+def repo(tmp_path) -> DataCopy:
+    """A Git repository whose first commit is the real data; its `data/` is the copy to break."""
+    copy = DataCopy(tmp_path / "plan" / "data")
+    commit(copy, "แผนฉบับที่ ๑", init=True)
+    return copy
+
+
+def commit(copy: DataCopy, message: str, init: bool = False) -> None:
+    root = copy.folder.parent
+    for args in ([["init", "-q"]] if init else []) + [["add", "-A"], ["commit", "-q", "-m", message]]:
+        subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=root, check=True, capture_output=True,
+                       env={**os.environ, **GIT_ENV})
+
+
+DIFF_CASES = [case for case in TEXT_CASES if case.id in {
+    "buddhist-era-plan-date", "31-february", "review-in-the-future", "a-million-months", "alias-bomb", "alias-into-itself",
+    "nested-40000-deep", "merge-key", "duplicate-key-after-a-list", "list-as-a-key", "second-document",
+    "lone-surrogate", "id-of-300-characters", "base-60-extension"}]
+
+
+@pytest.mark.parametrize("case", DIFF_CASES, ids=[case.id for case in DIFF_CASES])
+def test_bcp_diff_says_the_new_data_is_invalid_and_exits_1(repo, case):
+    case.edit(repo)
+    commit(repo, "แก้ไขแผน")
+    result = run_bcp("diff", cwd=repo.folder.parent)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("## ข้อมูลแผนที่ `HEAD` (")
+    line = _expected_line(repo, case)
+    where = f"data/{case.file}" + (f" บรรทัด {line}" if line else "")
+    assert f"- ข้อผิดพลาด: {where}:" in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("case", DIFF_CASES[:4], ids=[case.id for case in DIFF_CASES[:4]])
+def test_bcp_diff_says_the_old_data_is_invalid_and_exits_1(repo, case):
+    case.edit(repo)
+    commit(repo, "ผิด")
+    shutil.rmtree(repo.folder)
+    shutil.copytree(LAMPANG, repo.folder)
+    commit(repo, "แก้แล้ว")
+    result = run_bcp("diff", cwd=repo.folder.parent)
+    assert result.returncode == 1, result.stderr
+    assert "ข้อมูลแผนที่ `HEAD~1`" in result.stdout and "ใช้ไม่ได้ (มีข้อผิดพลาด ๑ รายการ)" in result.stdout
+    assert result.stderr == ""
