@@ -1,6 +1,7 @@
 """Command line.
 
-`bcp check` validates the data: exit 0 when usable, 1 when not.
+`bcp check` validates the data: exit 0 when usable, 1 when not.  `--public` (or
+BCP_EDITION=public) also refuses personal data typed into free text.
 `bcp diff OLD NEW` summarises in Thai what changed in the plan between two Git revisions.
 `bcp schema` writes the JSON Schema of each data file (for the editor).
 
@@ -26,8 +27,16 @@ USAGE_ERROR = "คำสั่งไม่ถูกต้อง: ใช้ bcp c
 
 
 def _check(args: argparse.Namespace) -> int:
+    from bcp.edition import EDITIONS, plan_for
+
     folder = Path(args.data) if args.data else data_dir()
+    edition = os.environ.get("BCP_EDITION") or "internal"
+    if edition not in EDITIONS:
+        print(f"ข้อผิดพลาด: BCP_EDITION ต้องเป็น {' หรือ '.join(EDITIONS)} (พบ {edition!r})", file=sys.stderr)
+        return 1
     plan = load_plan(folder)
+    if args.public or edition == "public":
+        plan_for(plan, "public")  # raises DataError on a name or a personal number in free text
     for warning in plan.warnings:
         print(warning, file=sys.stderr)
     reminders = reminder_problems(plan, str(folder / "revisions.yaml"))
@@ -72,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_ThaiArgumentParser)
     check = commands.add_parser("check", help="ตรวจข้อมูลแผนในโฟลเดอร์ข้อมูล (ค่าเริ่มต้น: $BCP_DATA หรือ data/)")
     check.add_argument("data", nargs="?", help="โฟลเดอร์ข้อมูล")
+    check.add_argument("--public", action="store_true",
+                       help="ตรวจเพิ่มว่าข้อความไม่มีชื่อบุคคลหรือเบอร์โทรศัพท์ (สำหรับฉบับเผยแพร่, เหมือน BCP_EDITION=public)")
     check.set_defaults(run=_check)
     diff = commands.add_parser("diff", help="สรุปการเปลี่ยนแปลงของแผนระหว่างสอง revision ของ Git เป็นภาษาไทย (Markdown)")
     diff.add_argument("old", nargs="?", default="HEAD~1", help="revision เดิม (ค่าเริ่มต้น HEAD~1)")

@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bcp import load_plan
+from bcp import DataError, load_plan
 from bcp.model import FILES
 from bcp.plan_loading import PLAN_FIELDS
+from bcp.problems import Problem
 from conftest import LAMPANG, ROOT, DataCopy
 
 # Words of PyYAML's and Python's own messages: none may reach a clerk.
@@ -343,6 +344,12 @@ def test_a_mistyped_command_is_said_in_thai():
     assert result.stderr.splitlines()[-1] == "คำสั่งไม่ถูกต้อง: ใช้ bcp check, bcp diff หรือ bcp schema (ดูวิธีใช้ด้วย bcp --help)"
 
 
+def test_an_unknown_edition_is_said_in_thai():
+    result = run_bcp("check", env={"BCP_EDITION": "pubic"})
+    assert result.returncode == 1
+    assert result.stderr == "ข้อผิดพลาด: BCP_EDITION ต้องเป็น internal หรือ public (พบ 'pubic')\n"
+
+
 # --- bcp diff on invalid data -------------------------------------------------------------------
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "ผู้รับผิดชอบแผน", "GIT_AUTHOR_EMAIL": "owner@example.invalid",
@@ -395,3 +402,124 @@ def test_bcp_diff_says_the_old_data_is_invalid_and_exits_1(repo, case):
     assert result.returncode == 1, result.stderr
     assert "ข้อมูลแผนที่ `HEAD~1`" in result.stdout and "ใช้ไม่ได้ (มีข้อผิดพลาด ๑ รายการ)" in result.stdout
     assert result.stderr == ""
+
+
+# --- the public edition refuses personal data typed into free text -----------------------------
+
+
+@dataclass(frozen=True)
+class PublicCase:
+    """`old` replaced by `new` in `file`: reported at the line where `new` starts, with what was found."""
+
+    id: str
+    file: str
+    old: str
+    new: str
+    field: str
+    found: tuple[str, ...]
+
+    def edit(self, copy: DataCopy) -> None:
+        copy.replace(self.file, self.old, self.new)
+
+
+PERSONAL = "ฉบับเผยแพร่ต้องไม่มีข้อมูลส่วนบุคคล: พบ{what} ในข้อความนี้: {fix}"
+NAME_FIX = "ลบชื่อออก หรือเขียนเป็นตำแหน่งหรือทีมแทน"
+NUMBER_FIX = "ลบเบอร์ออก (เบอร์กลางของสำนักงานใน plan.yaml ใช้ได้)"
+APPOINT = "text: แต่งตั้งคณะบริหารความต่อเนื่องของสำนักงานประกันสังคม จังหวัดลำปาง"
+OBJECTIVE = "  - เพื่อใช้เป็นแนวทางในการบริหารความต่อเนื่อง\n"
+FIRST_ITEM = "      - text: ก่อนหน้านี้มีแผนเดิมอยู่\n"
+
+PUBLIC_CASES = [
+    PublicCase("name-and-mobile-in-a-step", "procedure.yaml", APPOINT, "text: โทรแจ้ง นางวันเพ็ญ 081-234-5678",
+               "phases › day-1 › steps › d1-appoint-committee › text", ("ชื่อบุคคล 'วันเพ็ญ'", "เบอร์โทรศัพท์ '081-234-5678'")),
+    PublicCase("full-name-in-a-revision-note", "revisions.yaml", "      - จัดทำแผน\n", "      - จัดทำแผน โดย กริชณ  สัมพันธ์สิทธิ์\n",
+               "revisions › ลำดับที่ 1 › changes › ลำดับที่ 1", ("ชื่อบุคคล 'กริชณ สัมพันธ์สิทธิ์'",)),
+    PublicCase("mobile-in-a-strategy", "strategies.yaml", "ใช้บุคลากรสำรอง ทดแทนภายในฝ่ายงานหรือกลุ่มงานเดียวกัน",
+               "ใช้บุคลากรสำรอง โทร 0812345678", "strategies › ลำดับที่ 4 › measures › ลำดับที่ 1 › text",
+               ("เบอร์โทรศัพท์ '0812345678'",)),
+    PublicCase("first-name-in-a-bia-process", "bia.yaml", "name: งานจ่ายเงิน", "name: งานจ่ายเงิน (เพ็ญพร)",
+               "processes › payments › name", ("ชื่อบุคคล 'เพ็ญพร'",)),
+    PublicCase("first-name-run-into-a-team-name", "teams.yaml", "ผู้ประสบภัย\n", "ผู้ประสบภัยนำโดยวิชณ\n",
+               "teams › relief › name", ("ชื่อบุคคล 'วิชณ'",)),
+    PublicCase("landline-outside-the-office-block", "plan.yaml", OBJECTIVE, OBJECTIVE.replace("\n", " (054 265 022)\n"),
+               "objectives › ลำดับที่ 1", ("เบอร์โทรศัพท์ '054 265 022'",)),
+    PublicCase("international-format", "scope.yaml", "resource_analysis: >-\n", "resource_analysis: >-\n  แจ้ง +66 81 234 5678\n",
+               "resource_analysis", ("เบอร์โทรศัพท์ '+66 81 234 5678'",)),
+    PublicCase("thai-digits", "checklist.yaml", FIRST_ITEM, FIRST_ITEM.replace("\n", " ๐๘๑ ๒๓๔ ๕๖๗๘\n"),
+               "parts › basics › items › ลำดับที่ 1 › text", ("เบอร์โทรศัพท์ '๐๘๑ ๒๓๔ ๕๖๗๘'",)),
+    PublicCase("a-persons-extension", "resources.yaml", "services_note: >-\n", "services_note: >-\n  ติดต่อ ต่อ ๒๐๙\n",
+               "services_note", ("เบอร์ต่อของบุคคล 'ต่อ 209'",)),
+    PublicCase("mobile-in-a-position", "people.yaml", "position: นิติกรปฏิบัติการ", "position: นิติกรปฏิบัติการ โทร 089-876-5432",
+               "people › krit › position", ("เบอร์โทรศัพท์ '089-876-5432'",)),
+]
+
+
+def _public_problems(copy: DataCopy, case: PublicCase) -> list:
+    line = copy.line_of(case.file, case.new)
+    return [Problem(copy.shown(case.file), line, case.field,
+                    PERSONAL.format(what=what, fix=NAME_FIX if what.startswith("ชื่อ") else NUMBER_FIX))
+            for what in case.found]
+
+
+@pytest.mark.parametrize("case", PUBLIC_CASES, ids=[case.id for case in PUBLIC_CASES])
+def test_every_public_plan_refuses_personal_data_in_free_text(data_copy, case):
+    from bcp.edition import plan_for
+
+    case.edit(data_copy)
+    plan = data_copy.load()  # the internal edition is not concerned
+    with pytest.raises(DataError) as raised:
+        plan_for(plan, "public")
+    assert raised.value.problems == _public_problems(data_copy, case)
+
+
+@pytest.mark.parametrize("how", [["check", "--public"], ["check"]], ids=["--public", "BCP_EDITION"])
+@pytest.mark.parametrize("case", PUBLIC_CASES[:3], ids=[case.id for case in PUBLIC_CASES[:3]])
+def test_bcp_check_public_refuses_it(data_copy, case, how):
+    case.edit(data_copy)
+    assert run_bcp("check", str(data_copy.folder)).returncode == 0
+    result = run_bcp(*how, str(data_copy.folder), env={"BCP_EDITION": "public"} if how == ["check"] else {})
+    assert result.returncode == 1
+    expected = _public_problems(data_copy, case)
+    assert result.stderr.splitlines()[:len(expected)] == [str(p) for p in expected]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_public_build_stops_on_it(data_copy, tmp_path):
+    from conftest import build_site
+
+    PUBLIC_CASES[0].edit(data_copy)
+    result = build_site(tmp_path / "site", data=data_copy.folder, edition="public")
+    assert result.returncode == 1
+    for problem in _public_problems(data_copy, PUBLIC_CASES[0]):
+        assert str(problem) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("how", [["check", "--public"], ["check"]], ids=["--public", "BCP_EDITION"])
+def test_the_real_data_passes_the_public_check(how):
+    result = run_bcp(*how, env={"BCP_EDITION": "public"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ข้อมูลแผนถูกต้อง")
+
+
+def test_what_the_public_edition_leaves_out_or_allows_is_not_refused(data_copy):
+    from bcp.edition import plan_for
+
+    # The office's own numbers, the data notes and the approver (both left out), a number that is no one's extension.
+    data_copy.replace("procedure.yaml", APPOINT, "text: โทรแจ้งสำนักงาน ๐ ๕๔๒๖ ๕๐๑๘ หรือ 054-265-021 ต่อ 999")
+    data_copy.replace("revisions.yaml", "    approved_by: null\n", "    approved_by: นางวันเพ็ญ พึ่งพิบูลย์ โทร 0812345678\n")
+    data_copy.replace("notes.yaml", "    where: people.yaml (thatchakorn)\n", "    where: people.yaml (thatchakorn) 0812345678\n")
+    assert plan_for(data_copy.load(), "public").people_file.people[0].first_name == "ประกันสังคมจังหวัดลำปาง"
+
+
+def test_a_short_first_name_counts_only_after_a_title(data_copy):
+    from bcp.edition import plan_for
+
+    # "พร" is in "พร้อม", which the real steps use: a name that short is found only as "นางพร", "คุณพร"...
+    data_copy.replace("people.yaml", "first_name: หทัยรัตน์", "first_name: พร")
+    plan_for(data_copy.load(), "public")
+    data_copy.replace("bia.yaml", "name: งานจ่ายเงิน", "name: งานจ่ายเงิน (คุณพร)")
+    with pytest.raises(DataError) as raised:
+        plan_for(data_copy.load(), "public")
+    assert [p.message for p in raised.value.problems] == [PERSONAL.format(what="ชื่อบุคคล 'พร'", fix=NAME_FIX)]
