@@ -81,6 +81,7 @@ class _Refused(Exception):
 # broken file is refused at once instead of exhausting memory or the stack.
 MAX_DEPTH = 40
 MAX_ALIAS_COPIES = 10_000  # values copied by all the *aliases of a file together
+MAX_VALUES = 250_000  # a plan 50 times the office's has some 30,000 in its largest file
 
 _TAG_REFUSED = ("มีแท็กที่ขึ้นต้นด้วย ! ซึ่งไม่รองรับ: ใช้ได้เฉพาะข้อความ ตัวเลข รายการ และ ชื่อช่อง: ค่า "
                 "(ข้อความที่ขึ้นต้นด้วย ! ให้ครอบด้วยเครื่องหมายคำพูด)")
@@ -93,6 +94,44 @@ _MAP = "tag:yaml.org,2002:map"
 # make text read differently from what it is.
 _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
+
+
+class _Open:
+    """A collection being composed: its node, its anchor, its size so far (aliases expanded)."""
+
+    __slots__ = ("node", "anchor", "size", "key")
+
+    def __init__(self, node: yaml.CollectionNode, anchor: str | None) -> None:
+        self.node, self.anchor, self.size = node, anchor, 0
+        self.key: yaml.Node | None = None  # of a mapping, waiting for its value
+
+    @property
+    def awaits_key(self) -> bool:
+        return isinstance(self.node, yaml.MappingNode) and self.key is None
+
+    def add(self, node: yaml.Node, size: int) -> None:
+        self.size += size
+        if isinstance(self.node, yaml.SequenceNode):
+            self.node.value.append(node)
+        elif self.key is None:
+            self.key = node
+        else:
+            self.node.value.append((self.key, node))
+            self.key = None
+
+
+def _refuse_odd_node(event: yaml.NodeEvent, stack: list[_Open], values: int, line: int) -> None:
+    """Refuse a value the plan never needs: too many, too deep, tagged, or a merge key."""
+    if values > MAX_VALUES:
+        raise _Refused(line, f"ไฟล์มีข้อมูลมากเกินไป (เกิน {MAX_VALUES:,} ค่า): ตรวจว่าเลือกไฟล์ถูกต้อง", _stack_label(stack))
+    if event.tag not in (None, "!"):
+        raise _Refused(line, f"รูปแบบ YAML ไม่ถูกต้อง: {_TAG_REFUSED}", _stack_label(stack))
+    if isinstance(event, yaml.ScalarEvent):
+        if stack and stack[-1].awaits_key and event.value == "<<" and event.implicit[0]:
+            raise _Refused(line, "ไม่รองรับ << (การรวมช่องจากข้อมูลที่อ้างถึง): เขียนทุกช่องให้ครบในรายการนั้น",
+                           _stack_label(stack))
+    elif len(stack) >= MAX_DEPTH:
+        raise _Refused(line, f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น: ตรวจย่อหน้าและวงเล็บ [ {{ ที่เปิดไว้", _stack_label(stack))
 
 
 def _invisible_character(code: int) -> str:
@@ -128,11 +167,10 @@ class _ReadAsTyped(yaml.resolver.BaseResolver):
         return node
 
     def _compose_document(self) -> yaml.Node | None:
-        # Each open collection: [node, key waiting for its value, size so far, anchor].
-        stack: list[list] = []
+        stack: list[_Open] = []
         anchors: dict[str, yaml.Node] = {}
-        sizes: dict[str, int] = {}
-        copied = 0
+        sizes: dict[str, int] = {}  # of each anchored node once complete, aliases expanded
+        copied = values = 0
         root = None
         while True:
             event = self.get_event()
@@ -140,62 +178,47 @@ class _ReadAsTyped(yaml.resolver.BaseResolver):
             if isinstance(event, yaml.DocumentEndEvent):
                 return root
             if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                node, _, size, anchor = stack.pop()
+                done = stack.pop()
+                node, size, anchor = done.node, done.size + 1, done.anchor
                 node.end_mark = event.end_mark
-                size += 1
             elif isinstance(event, yaml.AliasEvent):
                 if event.anchor not in anchors:
                     raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
                 if event.anchor not in sizes:  # its collection is still open: it would contain itself
-                    raise _Refused(line, f"*{event.anchor} อ้างถึงข้อมูลที่ตัวมันเองอยู่ข้างใน (วนไม่รู้จบ): เขียนข้อมูลตรง ๆ แทนการอ้างถึง",
-                                   _stack_label(stack))
+                    raise _Refused(line, f"*{event.anchor} อ้างถึงข้อมูลที่ตัวมันเองอยู่ข้างใน (วนไม่รู้จบ): "
+                                         "เขียนข้อมูลตรง ๆ แทนการอ้างถึง", _stack_label(stack))
                 node, size, anchor = anchors[event.anchor], sizes[event.anchor], None
                 copied += size
                 if copied > MAX_ALIAS_COPIES:
                     raise _Refused(line, f"การอ้างถึงด้วย *ชื่อ (alias) คัดลอกข้อมูลเกิน {MAX_ALIAS_COPIES:,} ค่า: "
                                          "เขียนข้อมูลตรง ๆ แทนการอ้างถึงซ้ำ", _stack_label(stack))
             else:
-                if event.tag not in (None, "!"):
-                    raise _Refused(line, f"รูปแบบ YAML ไม่ถูกต้อง: {_TAG_REFUSED}", _stack_label(stack))
+                values += 1
+                _refuse_odd_node(event, stack, values, line)
                 anchor = event.anchor
                 if anchor is not None and anchor in anchors:
                     raise yaml.composer.ComposerError("found duplicate anchor", anchors[anchor].start_mark,
                                                       "second occurrence", event.start_mark)
                 if isinstance(event, yaml.ScalarEvent):
-                    is_key = bool(stack) and isinstance(stack[-1][0], yaml.MappingNode) and stack[-1][1] is None
-                    if is_key and event.value == "<<" and event.implicit[0]:
-                        raise _Refused(line, "ไม่รองรับ << (การรวมช่องจากข้อมูลที่อ้างถึง): เขียนทุกช่องให้ครบในรายการนั้น",
-                                       _stack_label(stack))
+                    is_key = bool(stack) and stack[-1].awaits_key
                     tag = _STR if is_key else self.resolve(yaml.ScalarNode, event.value, event.implicit)
-                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-                    size = 1
+                    node, size = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style), 1
+                    if anchor is not None:
+                        anchors[anchor] = node
                 else:
-                    if len(stack) >= MAX_DEPTH:
-                        raise _Refused(line, f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น: ตรวจย่อหน้าและวงเล็บ [ {{ ที่เปิดไว้",
-                                       _stack_label(stack))
                     kind, tag = ((yaml.SequenceNode, _SEQ) if isinstance(event, yaml.SequenceStartEvent)
                                  else (yaml.MappingNode, _MAP))
                     node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
                     if anchor is not None:
                         anchors[anchor] = node
-                    stack.append([node, None, 0, anchor])
+                    stack.append(_Open(node, anchor))
                     continue
-                if anchor is not None:
-                    anchors[anchor] = node
             if anchor is not None:
                 sizes[anchor] = size
-            if not stack:
-                root = node
-                continue
-            parent = stack[-1]
-            parent[2] += size
-            if isinstance(parent[0], yaml.SequenceNode):
-                parent[0].value.append(node)
-            elif parent[1] is None:
-                parent[1] = node
+            if stack:
+                stack[-1].add(node, size)
             else:
-                parent[0].value.append((parent[1], node))
-                parent[1] = None
+                root = node
 
     def construct_scalar(self, node: yaml.ScalarNode) -> str:
         value = super().construct_scalar(node)
@@ -273,17 +296,17 @@ def _item_id(item: yaml.Node) -> str | None:
 _LABEL_PARTS = 6
 
 
-def _stack_label(stack: list[list]) -> str:
+def _stack_label(stack: list[_Open]) -> str:
     """The field being composed, from the collections still open, labelled like Document.label."""
     parts = []
-    for depth, (node, key, _, _) in enumerate(stack):
-        if isinstance(node, yaml.SequenceNode):
-            item = stack[depth + 1][0] if depth + 1 < len(stack) else None
-            parts.append((_item_id(item) if item is not None else None) or f"ลำดับที่ {len(node.value) + 1}")
-        elif key is None:
+    for depth, open_ in enumerate(stack):
+        if isinstance(open_.node, yaml.SequenceNode):
+            item = stack[depth + 1].node if depth + 1 < len(stack) else None
+            parts.append((_item_id(item) if item is not None else None) or f"ลำดับที่ {len(open_.node.value) + 1}")
+        elif open_.key is None:
             break  # at a key of this mapping
         else:
-            parts.append(key.value if isinstance(key, yaml.ScalarNode) else "?")
+            parts.append(open_.key.value if isinstance(open_.key, yaml.ScalarNode) else "?")
     if len(parts) > _LABEL_PARTS:  # too deep to read anyway: where it starts and where it ends
         parts = parts[: _LABEL_PARTS // 2] + ["…"] + parts[-(_LABEL_PARTS // 2):]
     return " › ".join(parts)

@@ -124,6 +124,9 @@ TEXT_CASES = [
          DEEP_LIST, TOO_DEEP),
     Case("nested-blocks-1000-deep", "plan.yaml", appended("plan.yaml", _nested_blocks(1000)), "  level40:",
          "level0 › level1 › level2 › … › level37 › level38 › level39", TOO_DEEP),
+    # The mapping, its key, the list: the 250,001st value is the list's 249,998th item.
+    Case("a-quarter-million-values", "notes.yaml", lambda copy: copy.write("notes.yaml", "notes: [" + "x, " * 250_000 + "x]\n"),
+         "notes: [", "notes › ลำดับที่ 249998", "ไฟล์มีข้อมูลมากเกินไป (เกิน 250,000 ค่า): ตรวจว่าเลือกไฟล์ถูกต้อง"),
     Case("id-of-300-characters", "people.yaml", replaced("people.yaml", "  - id: krit\n", f"  - id: {'k' * 300}\n"),
          "k" * 300, "people › ลำดับที่ 7 › id", "id ยาว 300 ตัวอักษร เกิน 60 ตัวอักษร (id ใช้เป็นชื่อไฟล์และที่อยู่หน้าเว็บ)"),
     Case("id-as-a-path", "people.yaml", replaced("people.yaml", "  - id: krit\n", "  - id: ../../etc\n"),
