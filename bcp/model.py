@@ -18,11 +18,18 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from bcp.thai import THAI_MONTHS, arabic_digits, normalize_phone, normalize_thai
 
 
+# Invisible characters pasted around a word (zero-width space, joiners, BOM): a name of only these is empty.
+_INVISIBLE_EDGES = " \t\n\u00a0\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _text(value: object) -> object:
     # Thai typed on different keyboards/OSes arrives decomposed or with a mark
     # typed twice; show it as it should be (bcp check warns so the file gets fixed).
     if isinstance(value, str):
-        return normalize_thai(value.strip())
+        text = normalize_thai(value.strip().strip(_INVISIBLE_EDGES).strip())
+        if not text:  # said here: pydantic's own error for it reads as if a list were short
+            raise ValueError("ต้องเป็นข้อความ และต้องไม่เว้นว่าง")
+        return text
     return value
 
 

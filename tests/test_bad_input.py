@@ -90,6 +90,10 @@ TEXT_CASES = [
          "extension: 3:08", "people › krit › extension", "เบอร์ต่อต้องเป็นตัวเลข ๒ ถึง ๕ หลัก เช่น \"209\" (พบ '3:08')"),
     count_typed_as("fraction-for-a-count", "1.5"),
     count_typed_as("hexadecimal-count", "0x10"),
+    Case("name-of-no-break-spaces", "people.yaml", replaced("people.yaml", "first_name: กริชณ", 'first_name: "\u00a0\u00a0"'),
+         "first_name: \"", "people › krit › first_name", "ต้องเป็นข้อความ และต้องไม่เว้นว่าง"),
+    Case("name-of-zero-width-spaces", "people.yaml", replaced("people.yaml", "first_name: กริชณ", "first_name: \u200b\u200b"),
+         "first_name: \u200b", "people › krit › first_name", "ต้องเป็นข้อความ และต้องไม่เว้นว่าง"),
     # --- dates ------------------------------------------------------------------------------------
     plan_date_typed_as("buddhist-era-plan-date", "2566-01-03",
                        "ปี 2566 เป็นปี พ.ศ.: ให้เขียนปี ค.ศ. (2566 - 543 = 2023) คือ 2023-01-03"),
