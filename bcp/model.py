@@ -33,10 +33,16 @@ def _text(value: object) -> object:
     return value
 
 
+# No count in a plan comes near this; Python refuses to read numbers of more than 4,300 digits at all.
+MAX_COUNT_DIGITS = 9
+
+
 def _number(value: object) -> object:
     # Clerks type Thai digits ("๑๒"): accept them wherever a number is expected.  Values
     # arrive as text (bcp.yaml_reading); a sign is read so that "-2" is reported as negative.
     if isinstance(value, str) and re.fullmatch(r"\s*[-+]?[0-9๐-๙]+\s*", value):
+        if len(value.strip(" \t+-0๐")) > MAX_COUNT_DIGITS:
+            raise ValueError(f"ตัวเลขใหญ่เกินไป (เกิน {MAX_COUNT_DIGITS} หลัก): ตรวจว่าพิมพ์ตัวเลขถูกต้อง")
         return int(arabic_digits(value))
     return value
 
