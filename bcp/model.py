@@ -131,6 +131,8 @@ def _sensible_period(months: int) -> int:
 
 Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$"), AfterValidator(_short_id)]
+# An intranet address for the QR codes: no spaces, and nothing that could end an HTML attribute or a CSS string.
+SiteUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#\"'<>\\`]+[^\s?#\"'<>\\`]*$")]
 # A real date of the Common Era (not B.E., not 31 February), typed as text.
 Date = Annotated[dt.date, BeforeValidator(_calendar_date), WithJsonSchema({"format": "date", "type": "string"})]
 # When something was done: not after today.
@@ -200,7 +202,7 @@ class PlanInfo(Model):
     assumptions: list[Text] = Field(min_length=1)
     alternate_site: AlternateSite
     # The site's address on the intranet, for the QR codes on printed cards.
-    site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+[^\s?#]*$")] | None = None
+    site_url: SiteUrl | None = None
     time_windows: list[TimeWindow] = Field(min_length=1)
     urgency_levels: list[UrgencyLevel] = Field(min_length=1)
 

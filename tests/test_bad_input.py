@@ -96,6 +96,9 @@ TEXT_CASES = [
          "first_name: \u200b", "people › krit › first_name", "ต้องเป็นข้อความ และต้องไม่เว้นว่าง"),
     Case("count-of-5000-digits", "plan.yaml", replaced("plan.yaml", "amount: 4,", f"amount: {'9' * 5000},"), "9" * 5000,
          "time_windows › 4h › amount", "ตัวเลขใหญ่เกินไป (เกิน 9 หลัก): ตรวจว่าพิมพ์ตัวเลขถูกต้อง"),
+    Case("markup-in-the-site-address", "plan.yaml", replaced("plan.yaml", "# site_url: http://bcp.intranet.example/",
+                                                             "site_url: 'http://bcp.intranet.example/\"><script>'"),
+         "site_url:", "site_url", "ที่อยู่เว็บไซต์ต้องขึ้นต้นด้วย http:// หรือ https://"),
     # --- dates ------------------------------------------------------------------------------------
     plan_date_typed_as("buddhist-era-plan-date", "2566-01-03",
                        "ปี 2566 เป็นปี พ.ศ.: ให้เขียนปี ค.ศ. (2566 - 543 = 2023) คือ 2023-01-03"),
