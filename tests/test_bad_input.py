@@ -275,6 +275,14 @@ def test_a_file_outside_the_data_folder_is_never_printed(data_copy):
     assert OUTSIDE in result.stderr
 
 
+def test_a_long_value_is_quoted_only_in_part(data_copy):
+    data_copy.replace("plan.yaml", "digits: thai", "digits: " + "ไทย" * 2000)
+    data_copy.replace("people.yaml", "    extension: \"308\"\n", "    extension: \"308\"\n    " + "x" * 1000 + ": 1\n")
+    problems = data_copy.problems()
+    assert [p.message.split(" ")[0] for p in problems] == ["ไม่รู้จักช่อง", "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้:"]
+    assert all(len(str(p)) < 800 and str(p).endswith("…") for p in problems)
+
+
 def test_a_link_inside_the_data_folder_is_read(data_copy):
     shared = data_copy.folder / "shared"
     shared.mkdir()
