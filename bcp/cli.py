@@ -18,11 +18,10 @@ import traceback
 from pathlib import Path
 
 from bcp import DataError, load_plan
+from bcp.problems import INTERNAL_ERROR
 from bcp.review import reminder_problems
 from bcp.settings import Settings, SettingsError, debug_enabled
 
-INTERNAL_ERROR = ("ข้อผิดพลาดภายในของโปรแกรม (ไม่ใช่ความผิดของข้อมูลแผน): กรุณาแจ้งผู้ดูแลระบบพร้อมคำสั่งที่ใช้ "
-                  "(สั่งใหม่โดยตั้งค่า BCP_DEBUG=1 เพื่อดูรายละเอียดสำหรับผู้ดูแล)")
 USAGE_ERROR = "คำสั่งไม่ถูกต้อง: ใช้ bcp check, bcp diff หรือ bcp schema (ดูวิธีใช้ด้วย bcp --help)"
 
 

@@ -15,6 +15,11 @@ def _excerpt(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# A fault of the program, not of the data: one line for the clerk (the commands and the build).
+INTERNAL_ERROR = ("ข้อผิดพลาดภายในของโปรแกรม (ไม่ใช่ความผิดของข้อมูลแผน): กรุณาแจ้งผู้ดูแลระบบพร้อมคำสั่งที่ใช้ "
+                  "(สั่งใหม่โดยตั้งค่า BCP_DEBUG=1 เพื่อดูรายละเอียดสำหรับผู้ดูแล)")
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str

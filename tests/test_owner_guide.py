@@ -128,6 +128,6 @@ def test_link_outside_example_is_real(data):
 
 
 def test_internal_error_line_is_in_the_guide():
-    from bcp.cli import INTERNAL_ERROR
+    from bcp.problems import INTERNAL_ERROR
 
     assert in_guide(INTERNAL_ERROR.split(":")[0] + ": …")
