@@ -155,7 +155,7 @@ def test_only_safe_yaml_is_read(data_copy, tmp_path):
     marker = tmp_path / "ran"
     data_copy.replace("plan.yaml", 'version: "1"', f'version: !!python/object/apply:os.system ["touch {marker}"]')
     assert data_copy.problems() == [error(
-        data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "version:"), "",
+        data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "version:"), "version",
         YAML_BAD + "มีแท็กที่ขึ้นต้นด้วย ! ซึ่งไม่รองรับ: ใช้ได้เฉพาะข้อความ ตัวเลข รายการ และ ชื่อช่อง: ค่า "
         "(ข้อความที่ขึ้นต้นด้วย ! ให้ครอบด้วยเครื่องหมายคำพูด)")]
     assert not marker.exists()
@@ -224,13 +224,6 @@ def test_phone_numbers_as_people_type_them(data_copy, typed):
     data_copy.replace("plan.yaml", 'phone: "054265018-21"', 'phone: "054-265-018 - 21"')
     plan = data_copy.load()
     assert (plan.people["krit"].mobile, plan.info.office.phone) == ("0800000101", "054265018-21")
-
-
-def test_a_phone_number_typed_without_quotes_that_yaml_reads_as_a_number(data_copy):
-    data_copy.replace("plan.yaml", 'phone: "054265018-21"', "phone: 021234567")
-    assert data_copy.problems() == [error(
-        data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "phone:"), "office › phone",
-        "ใส่เบอร์โทรศัพท์ในเครื่องหมายคำพูด เช่น \"081-234-5678\": ตัวเลขที่ไม่มีเครื่องหมายคำพูด เลข 0 ข้างหน้าจะหายไป (พบ 4536695)")]
 
 
 def test_role_names_must_name_every_role(data_copy):
