@@ -45,11 +45,6 @@ class Node:
         """Who is tried, in order: the primary person, then each backup."""
         return [self.person, *self.backups]
 
-    @property
-    def ranked(self) -> bool:
-        """Several backups: each is named with its rank."""
-        return len(self.backups) > 1
-
 
 @dataclass(frozen=True)
 class Incoming:
