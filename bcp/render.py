@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from bcp import cards, checklist, thai
+from bcp import cards, checklist, incidents, thai
 from bcp.calltree import CallTree
 from bcp.plan import Plan
 from bcp.review import review_status
@@ -116,6 +116,7 @@ class Renderer:
             "pdfs_built": pdfs_built,
             "pdf": False,  # True while rendering a document for WeasyPrint: no links into the site
             "checklist_verdict": lambda item: checklist.verdict(plan, item, self.call_tree),
+            "incident_brief": lambda incident_id: incidents.brief(plan, incident_id),
         }
 
     # --- formatting ----------------------------------------------------------

@@ -72,7 +72,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.settings: Settings | None = None
         self.plan: Plan | None = None
         self.renderer: Renderer | None = None
-        self.card_titles: dict[str, str] = {}  # card page -> its title, escaped
+        self.page_titles: dict[str, str] = {}  # generated page (cards, incidents) -> its title, escaped
         self.pool: LayoutPool | None = None
         self.plan_pdf = None  # bcp_mkdocs.plan_pdf.PlanPdf when PDFs are built
         self.printouts: Printouts | None = None
@@ -135,15 +135,17 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     @_one_thai_line_on_a_fault
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._drop_pdf_templates(files, config)
-        self.card_titles.clear()
+        self.page_titles.clear()
+        generated = pages.incident_pages(config, self.renderer)
         if self.settings.public:
             # No cards, data notes or owner's guide: not built, so in no search index or sitemap.
             for file in [f for f in files if f.src_uri.endswith(".md") and is_excluded(f.src_uri)]:
                 files.remove(file)
-            return files
-        for path, (file, title) in pages.card_pages(config, self.renderer).items():
+        else:
+            generated |= pages.card_pages(config, self.renderer)
+        for path, (file, title) in generated.items():
             files.append(file)
-            self.card_titles[path] = title
+            self.page_titles[path] = title
         return files
 
     @staticmethod
@@ -172,12 +174,12 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             # (bench/README.md).  Not for `serve`: it builds again and again.
             gc.freeze()
 
-    # Before mkdocs-macros (priority 0): a card page is finished Markdown already,
+    # Before mkdocs-macros (priority 0): a generated page is finished Markdown already,
     # and data in it ("{{ 7*7 }}" in a name) must stay text.
     @event_priority(50)
     @_one_thai_line_on_a_fault
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        title = self.card_titles.get(page.file.src_uri)
+        title = self.page_titles.get(page.file.src_uri)
         if title is not None:
             page.meta["title"] = title
             page.meta["render_macros"] = False

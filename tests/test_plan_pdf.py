@@ -109,8 +109,8 @@ def test_pdf_templates_are_not_published(lampang_site_pdf):
     # Only the PDFs themselves: the plan, the cards (all, and one folder of one each),
     # the call tree and the printable forms; no template or stylesheet leaks.
     published = sorted(p.name for p in (lampang_site_pdf / "pdf").iterdir())
-    assert published == ["call-tree.pdf", "cards", "cards.pdf", "checklists.pdf", "plan.pdf"]
-    assert all(p.suffix == ".pdf" for p in (lampang_site_pdf / "pdf" / "cards").iterdir())
+    assert published == ["call-tree.pdf", "cards", "cards.pdf", "checklists.pdf", "incidents", "plan.pdf"]
+    assert all(p.suffix == ".pdf" for folder in ("cards", "incidents") for p in (lampang_site_pdf / "pdf" / folder).iterdir())
 
 
 def test_page_count_is_sensible(plan_pdf, lampang_plan):
