@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from bcp import DataError, load_plan
-from bcp.review import reminder_problems
+from bcp.notices import owner_notices
 from bcp.settings import Settings, SettingsError
 
 
@@ -28,13 +28,11 @@ def _check(args: argparse.Namespace) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    for warning in plan.warnings:
-        print(warning, file=sys.stderr)
-    reminders = reminder_problems(plan, str(folder / "revisions.yaml"), settings.reference_date())
-    for reminder in reminders:
-        print(reminder, file=sys.stderr)
+    notices = owner_notices(plan, settings, folder)
+    for notice in notices:
+        print(notice, file=sys.stderr)
     print(f"ข้อมูลแผนถูกต้อง: {folder} ({len(plan.people)} คน, {len(plan.teams)} ทีม, "
-          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(plan.warnings) + len(reminders)} รายการ)")
+          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(notices)} รายการ)")
     return 0
 
 

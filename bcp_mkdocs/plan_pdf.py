@@ -14,7 +14,6 @@ its options, and its collected articles (`unlink_outside`).
 from __future__ import annotations
 
 import concurrent.futures
-import logging
 import sys
 from pathlib import Path
 
@@ -60,9 +59,6 @@ class PlanPdf:
         sys.modules["pdf_event_hook"] = pdf_events
         self.plugin.on_config(config)
         self.plugin._options.relaxed_js = self  # noqa: SLF001 (the renderer slot: write_pdf below)
-        # It logs each step at INFO; its warnings (a broken link) still show, and fail --strict.
-        if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
-            logging.getLogger("mkdocs.to-pdf").setLevel(logging.WARNING)
 
     def on_nav(self, nav, config: MkDocsConfig, files) -> None:
         self.plugin.on_nav(nav, config, files)
