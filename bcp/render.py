@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from bcp import cards, checklist, thai
 from bcp.calltree import CallTree
+from bcp.notices import owner_notices
 from bcp.plan import Plan
 from bcp.problems import DataError
 from bcp.review import review_status
@@ -137,6 +138,8 @@ class Renderer:
             "pdfs_built": pdfs_built,
             "pdf": False,  # True while rendering a document for WeasyPrint: no links into the site
             "checklist_verdict": lambda item: checklist.verdict(plan, item, self.call_tree),
+            # For the plan owner's page only (data-notes): never on a printed page.
+            "owner_notices": lambda: owner_notices(plan, self.settings, self.settings.data_dir),
         }
 
     # --- formatting ----------------------------------------------------------

@@ -52,6 +52,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.plan: Plan | None = None
         self.renderer: Renderer | None = None
         self.card_titles: dict[str, str] = {}  # card page -> its title, escaped
+        self.headings: dict[str, dict[str, str]] | None = None  # pages.headings(), once a build
         self.pool: LayoutPool | None = None
         self.plan_pdf = None  # bcp_mkdocs.plan_pdf.PlanPdf when PDFs are built
         self.printouts: Printouts | None = None
@@ -74,7 +75,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # `mkdocs serve` keeps this plugin from one build to the next: nothing of the last build stays.
         self.build_started = time.perf_counter()
-        self.plan = self.renderer = self.plan_pdf = self.printouts = None
+        self.plan = self.renderer = self.plan_pdf = self.printouts = self.headings = None
         self.printout_futures = []
         self.settings = self._settings(config)
         # The partials sit in the theme's folder (overrides/), beside Material's own.
@@ -205,6 +206,14 @@ class BcpPlugin(BasePlugin[BcpConfig]):
 
         env.globals["bcp_review_banner"] = banner
         return env
+
+    # Every page has been read by now: a link to a section can be named by its heading.
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if page.content and "bcp-section-link" in page.content:
+            if self.headings is None:
+                self.headings = pages.headings(nav.pages)
+            page.content = pages.name_sections(page.content, page.url, self.headings)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.plan_pdf:  # it reads the page as MkDocs made it, links included
