@@ -68,6 +68,11 @@ def template_cache(env: jinja2.Environment, enabled: bool = True) -> jinja2.Byte
         return None
 
 
+def unbroken(text: str) -> Markup:
+    """A phone number or an extension, never split across lines (bcp.css: .bcp-phone)."""
+    return Markup('<span class="bcp-phone">{}</span>').format(text)
+
+
 def partials_environment(templates: str | Path, cache: bool = True) -> jinja2.Environment:
     """The Jinja environment of the partials: autoescaping, strict names, compact output."""
     env = jinja2.Environment(
@@ -152,9 +157,9 @@ class Renderer:
         return {
             "d": self.digits,
             "thai_date": lambda d: thai.thai_date(d, thai_digits) if isinstance(d, dt.date) else "",
-            "phone": lambda n: thai.format_phone(n, thai_digits) if n else "",
+            "phone": lambda n: unbroken(thai.format_phone(n, thai_digits)) if n else "",
             "tel": lambda n: thai.tel_uri(n) if n else "",
-            "ext": lambda e: thai.format_extension(e, thai_digits) if e else "",
+            "ext": lambda e: unbroken(thai.format_extension(e, thai_digits)) if e else "",
             "window": lambda w: self.digits(self.plan.window_label(w)),
             "count": lambda n: "ไม่ระบุ" if n is None else self.digits(n),
         }
