@@ -14,6 +14,7 @@ its options, and its collected articles (`unlink_outside`).
 from __future__ import annotations
 
 import concurrent.futures
+import logging
 import sys
 from pathlib import Path
 
@@ -55,6 +56,10 @@ class PlanPdf:
                                                     config.config_file_path)
         if errors:
             raise PluginError(f"bcp: plan_pdf: {errors}")
+        # It logs each step at INFO (its own level, whatever MkDocs' is); its warnings (a
+        # broken link) still show, and fail --strict.  Its steps show with `mkdocs -v`.
+        if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
+            logging.getLogger("mkdocs.to-pdf").setLevel(logging.WARNING)
         # Its event hook module, under the name it imports (it would otherwise look in the current folder).
         sys.modules["pdf_event_hook"] = pdf_events
         self.plugin.on_config(config)

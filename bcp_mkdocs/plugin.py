@@ -11,6 +11,7 @@ nothing of MkDocs: this package only connects the two.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import shutil
@@ -28,19 +29,41 @@ from mkdocs.structure.pages import Page
 
 from bcp import DataError, load_plan_cached
 from bcp.edition import is_excluded, plan_for
+from bcp.notices import owner_notices
 from bcp.pdf import LayoutPool, LayoutResult, wait_all
 from bcp.plan import Plan
 from bcp.printouts import Printouts
+from bcp.problems import INTERNAL_ERROR
 from bcp.render import Renderer, render_problems, template_cache
-from bcp.notices import owner_notices
 from bcp.search import people_words
-from bcp.settings import Settings, SettingsError
+from bcp.settings import Settings, SettingsError, debug_enabled
 from bcp_mkdocs import console, pages
 from bcp_mkdocs.config import BcpConfig
 from bcp_mkdocs.search import use_thai_search_index
 
 log = logging.getLogger("mkdocs.plugins.bcp")
 
+
+
+def _one_thai_line_on_a_fault(event):
+    """A fault in our own code stops the build with one Thai line, not a traceback
+    (BCP_DEBUG=1 shows it); MkDocs prints a PluginError's message and exits 1."""
+
+    @functools.wraps(event)  # keeps event_priority's mark
+    def guarded(self, *args, **kwargs):
+        try:
+            return event(self, *args, **kwargs)
+        except (Abort, PluginError):
+            raise
+        except Exception as error:
+            log.debug("bcp", exc_info=error)
+            if debug_enabled():
+                import traceback
+
+                traceback.print_exc()
+            raise PluginError(INTERNAL_ERROR) from None
+
+    return guarded
 
 
 class BcpPlugin(BasePlugin[BcpConfig]):
@@ -72,6 +95,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     # Before the other plugins' on_config: mkdocs-macros takes the plan from here
     # in its own on_config.
     @event_priority(50)
+    @_one_thai_line_on_a_fault
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # `mkdocs serve` keeps this plugin from one build to the next: nothing of the last build stays.
         self.build_started = time.perf_counter()
@@ -134,6 +158,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
 
     # --- pages ----------------------------------------------------------------------
 
+    @_one_thai_line_on_a_fault
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._drop_pdf_templates(files, config)
         self.card_titles.clear()
@@ -157,12 +182,14 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(folder):
                 files.remove(file)
 
+    @_one_thai_line_on_a_fault
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.plan_pdf:
             self.plan_pdf.on_nav(nav, config, files)
         return nav
 
     # After every plugin's on_config: Material's search makes its index there.
+    @_one_thai_line_on_a_fault
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         use_thai_search_index(config, people_words(self.plan.people.values()) if self.plan else ())
         if self.printouts:
@@ -176,6 +203,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     # Before mkdocs-macros (priority 0): a card page is finished Markdown already,
     # and data in it ("{{ 7*7 }}" in a name) must stay text.
     @event_priority(50)
+    @_one_thai_line_on_a_fault
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems_page is not None:  # the theme shows the problems (on_env); no plan to render
             page.meta["render_macros"] = False
@@ -186,6 +214,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             page.meta["render_macros"] = False
         return markdown
 
+    @_one_thai_line_on_a_fault
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """`bcp_review_banner(base_url)` for overrides/main.html's announcement bar, or
         `bcp_data_problems`, shown there instead of every page's content."""
@@ -208,6 +237,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         return env
 
     # Every page has been read by now: a link to a section can be named by its heading.
+    @_one_thai_line_on_a_fault
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if page.content and "bcp-section-link" in page.content:
             if self.headings is None:
@@ -215,6 +245,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             page.content = pages.name_sections(page.content, page.url, self.headings)
         return context
 
+    @_one_thai_line_on_a_fault
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.plan_pdf:  # it reads the page as MkDocs made it, links included
             output = self.plan_pdf.on_post_page(output, page, config)
@@ -243,10 +274,12 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.printout_futures = [self.pool.submit(job, self.printout_dir) for job in self.printouts.jobs()]
 
     # Before mkdocs-to-pdf would have run: the plan is handed over, then every PDF awaited.
+    @_one_thai_line_on_a_fault
     def _write_plan_pdf(self, config: MkDocsConfig) -> None:
         if self.plan_pdf:
             self.plan_pdf.on_post_build(config)
 
+    @_one_thai_line_on_a_fault
     def _finish_pdfs(self, config: MkDocsConfig) -> None:
         if not self.pool:
             return
@@ -272,7 +305,6 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         # From the start of the build: the layouts run beside the site's pages from the beginning.
         log.info("สร้างเว็บไซต์และ PDF ทั้งหมดใน %.1f วินาที", time.perf_counter() - self.build_started)
 
-
     @staticmethod
     def _progress(result: LayoutResult, done: int, total: int) -> None:
         log.info("สร้าง PDF %d/%d: %s (%d หน้า, %.1f วินาที)", done, total, result.name, result.pages, result.seconds)
@@ -292,6 +324,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
 
     # --- the preview ---------------------------------------------------------------------
 
+    @_one_thai_line_on_a_fault
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # Plan owners edit only the data folder, wherever BCP_DATA puts it.
         if self.settings.data_dir.is_dir():

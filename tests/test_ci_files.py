@@ -41,8 +41,7 @@ def test_workflow_checks_builds_uploads_and_comments():
     assert diff["if"] == "github.event_name == 'pull_request'"
     assert '"origin/$BASE_REF" HEAD > plan-changes.md' in diff["run"]
     assert diff["env"]["BASE_REF"] == "${{ github.base_ref }}"
-    # bcp diff always says something (a Git problem on stderr): the comment is posted whatever it says
-    assert diff["run"].rstrip().endswith("> plan-changes.md 2>&1 || true")
+    # bcp diff always says something ("no change" included): the comment is posted whatever it says
     script = uses["actions/github-script"]["with"]["script"]
     assert "plan-changes.md" in script and "return;" not in script
     # the comment goes out before a failing check can stop the job
@@ -53,3 +52,34 @@ def test_workflow_checks_builds_uploads_and_comments():
     assert artifacts == ["site/", "site/pdf/"]
     # every file the workflow installs from exists
     assert (ROOT / "requirements.txt").is_file() and (ROOT / "scripts" / "build_site.sh").is_file()
+
+
+def _diff_step_run() -> str:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "bcp.yml").read_text(encoding="utf-8"))
+    return next(step["run"] for step in workflow["jobs"]["plan"]["steps"] if "bcp diff" in step.get("run", ""))
+
+
+def _run_diff_step(tmp_path, fake_bcp: str) -> str:
+    """The workflow's diff step, as GitHub runs it (bash -e), with `.venv/bin/python` replaced by `fake_bcp`."""
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text("#!/bin/sh\n" + fake_bcp, encoding="utf-8")
+    python.chmod(0o755)
+    subprocess.run(["bash", "-e", "-c", _diff_step_run()], cwd=tmp_path, check=True, env={"BASE_REF": "main", "PATH": "/usr/bin:/bin"})
+    return (tmp_path / "plan-changes.md").read_text(encoding="utf-8")
+
+
+def test_a_summary_that_failed_is_posted_as_its_error_not_as_no_change(tmp_path):
+    posted = _run_diff_step(tmp_path, "echo 'ข้อผิดพลาดภายในของโปรแกรม' >&2\nexit 1\n")
+    assert posted.startswith("## สรุปการเปลี่ยนแปลงของแผนไม่ได้")
+    assert "    ข้อผิดพลาดภายในของโปรแกรม" in posted
+
+
+def test_invalid_data_posts_the_summary_diff_wrote(tmp_path):
+    posted = _run_diff_step(tmp_path, "echo '## ข้อมูลแผนมีข้อผิดพลาด'\nexit 1\n")
+    assert posted == "## ข้อมูลแผนมีข้อผิดพลาด\n"
+
+
+def test_no_change_is_posted_as_bcp_diff_says_it(tmp_path):
+    said = "## สรุปการเปลี่ยนแปลงของแผน\n\nไม่มีการเปลี่ยนแปลงข้อมูลแผนระหว่าง `origin/main` (1234567) และ `HEAD` (89abcde)\n"
+    assert _run_diff_step(tmp_path, f"printf '%s' '{said}'\nexit 0\n") == said

@@ -382,6 +382,7 @@ def test_invalid_old_cannot_be_compared_said_in_thai_with_exit_1(repo):
     repo.edit("teams.yaml", "backup: nobody", "backup: wichan")
     repo.commit()
     code, text = repo.diff()
+    # Nothing was compared: exit 1, so the pull request shows this, never "no change".
     assert code == 1
     assert "ข้อมูลแผนที่ `HEAD~1`" in text and "ใช้ไม่ได้ (มีข้อผิดพลาด ๑ รายการ) จึงเทียบการเปลี่ยนแปลงไม่ได้" in text
 
