@@ -84,3 +84,40 @@ def mark_printout(output: str) -> str:
         if marker in output:
             return output.replace("<body ", f'<body data-bcp-print="{kind}" ', 1)
     return output
+
+
+# A link to a section of the plan (the checklist's verdicts): its text becomes the
+# heading of what it points to, once every page has been read.
+_SECTION_LINK = re.compile(r'(<a class="bcp-section-link[^"]*" href="([^"#]*)#([^"]*)">)(.*?)(</a>)', re.S)
+
+
+def headings(pages) -> dict[str, dict[str, str]]:
+    """Each page's headings by id (HTML, as the table of contents holds them), by the page's
+    folder ("teams"); the first heading, the page's title, also under ""."""
+    found: dict[str, dict[str, str]] = {}
+    for page in pages:
+        titles: dict[str, str] = {}
+        stack = list(page.toc or ())
+        if stack:
+            titles[""] = stack[0].title
+        while stack:
+            item = stack.pop()
+            titles[item.id] = item.title
+            stack.extend(item.children)
+        found[posixpath.normpath(page.url or ".")] = titles
+    return found
+
+
+def name_sections(html: str, page_url: str, by_page: dict[str, dict[str, str]]) -> str:
+    """Section links named by the heading they point to, or by their page's title when they
+    point inside a section (a table row); a link to a page not built keeps its text."""
+    here = posixpath.dirname(page_url.rstrip("/") + "/_")
+
+    def named(match: re.Match) -> str:
+        titles = by_page.get(posixpath.normpath(posixpath.join(here, match.group(2))))
+        if not titles:
+            return match.group(0)
+        title = titles.get(match.group(3)) or titles.get("")
+        return match.group(1) + title + match.group(5) if title else match.group(0)
+
+    return _SECTION_LINK.sub(named, html)
