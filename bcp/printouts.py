@@ -19,10 +19,15 @@ from bcp.render import Renderer
 CARDS_JOB = "บัตรหน้าที่"
 CHECKLISTS_JOB = "แบบตรวจสอบและบันทึก Log Book"
 CALL_TREE_JOB = "สายการแจ้งเหตุ"
+INCIDENTS_JOB = "เมื่อเกิดเหตุ"
 
 
 def card_section(person_id: str) -> str:
     return f"card-page-{person_id}"
+
+
+def incident_section(incident_id: str) -> str:
+    return f"incident-page-{incident_id}"
 
 
 class Printouts:
@@ -37,7 +42,7 @@ class Printouts:
 
     def jobs(self) -> list[LayoutJob]:
         """Every printout of the edition (cards are per person: not in the public edition)."""
-        found = [self.checklists_job(), self.call_tree_job()]
+        found = [self.checklists_job(), self.call_tree_job(), self.incidents_job()]
         if self.renderer.edition != "public":
             found.insert(0, self.cards_job())
         return found
@@ -69,6 +74,16 @@ class Printouts:
         html = self.renderer.render(template, pdf=True)
         return LayoutJob(name, str(html), self.base_url, (PdfFile(Path(path), title),),
                          subject=f"{self.plan.info.title} {self.plan.info.office.name}")
+
+    def incidents_job(self) -> LayoutJob:
+        """Every incident's sheet in one document: pdf/incidents/<id>.pdf each."""
+        plan = self.plan
+        html = self.renderer.render("incidents_document", pdf=True)
+        files = tuple(PdfFile(Path("incidents") / f"{incident.id}.pdf", f"เมื่อเกิด{incident.name} {plan.info.office.name}",
+                              (incident_section(incident.id),)) for incident in plan.scope.incidents)
+        return LayoutJob(INCIDENTS_JOB, str(html), self.base_url, files,
+                         sections=tuple(incident_section(incident.id) for incident in plan.scope.incidents),
+                         subject=f"{plan.info.title} {plan.info.office.name}")
 
     def retry(self, result: LayoutResult) -> LayoutJob | None:
         """The cards again, with smaller type for each card that spilled onto a second page; None when done."""

@@ -91,10 +91,9 @@ def review_status(plan: Plan, today: dt.date) -> ReviewStatus:
         due = add_months(plan.info.date, DEFAULT_EVERY_MONTHS)
         if due < today:
             reminder = Reminder("review", "review", "แผนไม่ได้ระบุวันที่ทบทวนและซ้อมแผนครั้งล่าสุด และเลยกำหนดทบทวนประจำปีแล้ว "
-                                f"(ครบกำหนด {date(due)}): เพิ่มส่วน review ในไฟล์ revisions.yaml")
+                                f"(ครบกำหนด {date(due)})")
             return ReviewStatus(today, None, due, None, due, (reminder,))
-        notice = (f"แผนฉบับนี้ยังไม่มีบันทึกการทบทวนและการซ้อมแผน: การทบทวนและการซ้อมแผนครั้งแรกภายใน {date(due)} "
-                  "(เมื่อทำแล้ว เพิ่มส่วน review ในไฟล์ revisions.yaml)")
+        notice = f"แผนฉบับนี้ยังไม่มีบันทึกการทบทวนและการซ้อมแผน: การทบทวนและการซ้อมแผนครั้งแรกภายใน {date(due)}"
         return ReviewStatus(today, None, due, None, due, (), notice)
 
     reminders: list[Reminder] = []

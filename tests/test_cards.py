@@ -244,10 +244,14 @@ def test_qr_code_opens_the_card_on_the_intranet(mini_site):
         assert svg.find("path", class_="qrline")["d"] == path
 
 
-def test_without_a_site_address_the_card_says_there_is_no_qr(lampang_site):
+def test_without_a_site_address_the_owner_is_told_not_the_card(lampang_site):
     card = the_card(lampang_site, "krit")
     assert not card.select("svg")
-    assert "ยังไม่ได้กำหนดที่อยู่เว็บไซต์บนอินทราเน็ต" in text_of(card)
+    # a setup hint is the plan owner's: on the data-notes page, with the file and the field
+    assert "ยังไม่ได้กำหนดที่อยู่เว็บไซต์" not in text_of(card) and "site_url" not in text_of(card)
+    notices = BeautifulSoup((lampang_site / "data-notes" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hint = [text_of(li) for li in notices.select("#owner-notices-list li") if "site_url" in text_of(li)]
+    assert len(hint) == 1 and "ยังไม่ได้กำหนดที่อยู่เว็บไซต์ของแผนบนอินทราเน็ต" in hint[0] and "data/plan.yaml" in hint[0]
 
 
 def test_call_tree_page_shows_every_role_and_who_is_missed(lampang_site, mini_site):
