@@ -138,6 +138,7 @@ def test_both_alternate_sites_in_order_wherever_the_site_is_shown(second_office_
              "resources": text_of(one(page(second_office_site, "resources"), ".bcp-sites")),
              "call tree": text_of(one(page(second_office_site, "call-tree"), ".bcp-sites"))}
     shown |= {f"card {pid}": text_of(one(card(second_office_site, pid), ".bcp-card__places")) for pid in plan.people}
+    shown |= {f"incident {i}": text_of(one(page(second_office_site, f"incidents/{i}"), ".bcp-incident__first")) for i in plan.incidents}
     for where, text in shown.items():
         assert in_order(text, f"1. {SITES[0]}", "12 ถนนสำรอง อำเภอตัวอย่าง", "(ใช้ก่อน ประสานผู้ดูแลอาคารล่วงหน้า)",
                         f"2. {SITES[1]}"), where
