@@ -143,12 +143,9 @@ class Renderer:
             "pdfs_built": pdfs_built,
             "pdf": False,  # True while rendering a document for WeasyPrint: no links into the site
             "checklist_verdict": lambda item: checklist.verdict(plan, item, self.call_tree),
-<<<<<<< HEAD
             "incident_brief": lambda incident_id: incidents.brief(plan, incident_id),
-=======
             # For the plan owner's page only (data-notes): never on a printed page.
             "owner_notices": lambda: owner_notices(plan, self.settings, self.settings.data_dir),
->>>>>>> loop
         }
 
     # --- formatting ----------------------------------------------------------

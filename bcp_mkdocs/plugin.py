@@ -74,12 +74,8 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.settings: Settings | None = None
         self.plan: Plan | None = None
         self.renderer: Renderer | None = None
-<<<<<<< HEAD
         self.page_titles: dict[str, str] = {}  # generated page (cards, incidents) -> its title, escaped
-=======
-        self.card_titles: dict[str, str] = {}  # card page -> its title, escaped
         self.headings: dict[str, dict[str, str]] | None = None  # pages.headings(), once a build
->>>>>>> loop
         self.pool: LayoutPool | None = None
         self.plan_pdf = None  # bcp_mkdocs.plan_pdf.PlanPdf when PDFs are built
         self.printouts: Printouts | None = None
@@ -165,14 +161,10 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     @_one_thai_line_on_a_fault
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._drop_pdf_templates(files, config)
-<<<<<<< HEAD
         self.page_titles.clear()
-        generated = pages.incident_pages(config, self.renderer)
-=======
-        self.card_titles.clear()
-        if self.plan is None:  # the data's problems on every page instead: no card to make
+        if self.plan is None:  # the data's problems on every page instead: no page to make
             return files
->>>>>>> loop
+        generated = pages.incident_pages(config, self.renderer)
         if self.settings.public:
             # No cards, data notes or owner's guide: not built, so in no search index or sitemap.
             for file in [f for f in files if f.src_uri.endswith(".md") and is_excluded(f.src_uri)]:
@@ -215,14 +207,10 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     @event_priority(50)
     @_one_thai_line_on_a_fault
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-<<<<<<< HEAD
-        title = self.page_titles.get(page.file.src_uri)
-=======
         if self.problems_page is not None:  # the theme shows the problems (on_env); no plan to render
             page.meta["render_macros"] = False
             return ""
-        title = self.card_titles.get(page.file.src_uri)
->>>>>>> loop
+        title = self.page_titles.get(page.file.src_uri)
         if title is not None:
             page.meta["title"] = title
             page.meta["render_macros"] = False
