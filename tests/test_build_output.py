@@ -17,6 +17,18 @@ CHATTER = ("INFO", "DEBUG", "Page skipped", "[macros]", "Cleaning site directory
            "Documentation built", "Found PDF rendering event hook", "MkDocs", "Material for MkDocs", "site built")
 
 
+def laid_out_documents() -> set[str]:
+    """The names of the documents `make site` lays out: the plan and every printout."""
+    from bcp.printouts import Printouts
+    from bcp.render import Renderer
+    from bcp_mkdocs.plan_pdf import PLAN_JOB
+
+    renderer = Renderer(load_plan(LAMPANG), ROOT / "overrides" / "partials" / "bcp")
+    names = {PLAN_JOB} | {job.name for job in Printouts(renderer, str(ROOT / "docs")).jobs()}
+    assert {"แผนฉบับเต็ม", "บัตรหน้าที่", "แบบตรวจสอบและบันทึก Log Book", "สายการแจ้งเหตุ", "เมื่อเกิดเหตุ"} <= names
+    return names
+
+
 def test_make_site_says_each_warning_once_and_the_pdf_progress(lampang_make_site):
     _, result = lampang_make_site
     lines = (result.stderr + result.stdout).splitlines()
@@ -27,11 +39,10 @@ def test_make_site_says_each_warning_once_and_the_pdf_progress(lampang_make_site
     for notice in notices:
         assert lines.count(notice) == 1, notice
     progress = [line for line in lines if line.startswith("สร้าง PDF ")]
-    # the incident sheets (pdf/incidents/) are a PDF job of their own
-    jobs = {"แผนฉบับเต็ม", "บัตรหน้าที่", "แบบตรวจสอบและบันทึก Log Book", "สายการแจ้งเหตุ", "เมื่อเกิดเหตุ"}
-    assert [re.match(rf"สร้าง PDF (\d+)/{len(jobs)}: .+ \(\d+ หน้า, [\d.]+ วินาที\)$", line).group(1) for line in progress] == \
-        [str(n) for n in range(1, len(jobs) + 1)], progress
-    assert {line.split(": ", 1)[1].split(" (")[0] for line in progress} == jobs
+    documents = laid_out_documents()
+    assert [re.match(rf"สร้าง PDF (\d+)/{len(documents)}: .+ \(\d+ หน้า, [\d.]+ วินาที\)$", line).group(1)
+            for line in progress] == [str(n) for n in range(1, len(documents) + 1)], progress
+    assert {line.split(": ", 1)[1].split(" (")[0] for line in progress} == documents
     assert lines[-1] == f"สร้างเว็บไซต์เสร็จ: เปิด {lampang_make_site[0]}/index.html"
     # nothing else: no English, no MkDocs steps
     others = [line for line in lines if line not in notices and line not in progress and line != lines[-1]]
