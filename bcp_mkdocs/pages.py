@@ -13,9 +13,10 @@ from mkdocs.structure.files import File
 from bcp.edition import is_excluded
 from bcp.render import Renderer, markdown_text
 
-# A card page: the name as its heading, then the card (overrides/partials/bcp/card.html),
-# rendered here from the plan: the page holds no macro left for mkdocs-macros.
-_CARD_PAGE = "# {name} {{ #card-name .bcp-card__name }}\n\n{card}\n"
+# A card page: the name as its heading (printed as the wall card's name: data-fit, bcp.wallcard),
+# then the wall card and the full duties (overrides/partials/bcp/card.html), rendered here
+# from the plan: the page holds no macro left for mkdocs-macros.
+_CARD_PAGE = '# {name} {{ #card-name .bcp-wall__name data-fit="name" }}\n\n{card}\n'
 
 
 def site_root_from(url: str) -> str:
@@ -65,7 +66,7 @@ def links_for_disk(output: str) -> str:
 
 # A page that prints as a card or a form says so on <body>: bcp.css gives it
 # its own A4 sheet there, and nothing else (a combined PDF of many pages keeps its own).
-_PRINTOUTS = (("card", 'class="bcp-card '), ("form", 'class="bcp-checklist-phase"'),
+_PRINTOUTS = (("card", 'class="bcp-wall"'), ("form", 'class="bcp-checklist-phase"'),
               ("form", 'class="bcp-logbook-sheet"'), ("form", 'class="bcp-tree"'))
 
 
