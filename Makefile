@@ -30,4 +30,4 @@ bench: setup
 	.venv/bin/python bench/run.py
 
 clean:
-	rm -rf site site.new.* site-public site-public.new.* .pytest_cache
+	rm -rf site site.new.* .site.lock site-public site-public.new.* .site-public.lock .pytest_cache

@@ -14,7 +14,9 @@ import dataclasses
 from collections import Counter
 
 from bcp import thai
+from bcp.personal_data import personal_data_problems
 from bcp.plan import Plan
+from bcp.problems import DataError
 
 EDITIONS = ("internal", "public")
 
@@ -44,11 +46,16 @@ def public_plan(plan: Plan) -> Plan:
     """The plan without personal data: people by position, no extension or mobile, no names in free text.
 
     Person ids become p01, p02...: the ids in the data are made from names.
-    The office's main number (plan.yaml) stays.
+    The office's main number (plan.yaml) stays.  A name or a personal number
+    typed into free text cannot be taken out by rewriting: it raises DataError
+    naming file and line (bcp.personal_data), so no public build goes ahead.
     """
     cached = _public_plans.get(id(plan))
     if cached is not None and cached[0] is plan:
         return cached[1]
+    found = personal_data_problems(plan)
+    if found:
+        raise DataError(found)
     people = plan.people_file.people
     new_id = {p.id: f"p{index:02d}" for index, p in enumerate(people, start=1)}
     shared = Counter(p.position or NO_POSITION for p in people)

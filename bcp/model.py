@@ -15,28 +15,51 @@ notes for developers.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator
 
-from bcp.thai import arabic_digits, normalize_phone, normalize_thai
+from bcp.settings import Settings
+from bcp.thai import THAI_MONTHS, arabic_digits, normalize_phone, normalize_thai
+
+
+# Invisible characters pasted around a word (zero-width space, joiners, BOM): a name of only these is empty.
+_INVISIBLE_EDGES = " \t\n\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
 def _text(value: object) -> object:
     # Thai typed on different keyboards/OSes arrives decomposed or with a mark
     # typed twice; show it as it should be (bcp check warns so the file gets fixed).
     if isinstance(value, str):
-        return normalize_thai(value.strip())
+        text = normalize_thai(value.strip().strip(_INVISIBLE_EDGES).strip())
+        if not text:  # said here: pydantic's own error for it reads as if a list were short
+            raise ValueError("ต้องเป็นข้อความ และต้องไม่เว้นว่าง")
+        return text
     return value
+
+
+# No count in a plan comes near this; Python refuses to read numbers of more than 4,300 digits at all.
+MAX_COUNT_DIGITS = 9
 
 
 def _number(value: object) -> object:
-    # Clerks type Thai digits ("๑๒"): accept them wherever a number is expected.
-    if isinstance(value, str) and re.fullmatch(r"\s*[0-9๐-๙]+\s*", value):
+    # Clerks type Thai digits ("๑๒"): accept them wherever a number is expected.  Values
+    # arrive as text (bcp.yaml_reading); a sign is read so that "-2" is reported as negative.
+    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?[0-9๐-๙]+\s*", value):
+        if len(value.strip(" \t+-0๐")) > MAX_COUNT_DIGITS:
+            raise ValueError(f"ตัวเลขใหญ่เกินไป (เกิน {MAX_COUNT_DIGITS} หลัก): ตรวจว่าพิมพ์ตัวเลขถูกต้อง")
         return int(arabic_digits(value))
     return value
+
+
+def _not_negative(number: int) -> int:
+    # Said here, not by Field(ge=0): pydantic would quote the text as typed ('-2') instead of the number.
+    if number < 0:
+        raise ValueError(f"ต้องเป็นตัวเลขไม่ติดลบ (พบ {number})")
+    return number
 
 
 def _digits_string(value: object) -> object:
@@ -48,13 +71,86 @@ def _digits_string(value: object) -> object:
     return value
 
 
+# Ids become file names and web addresses (cards/<id>/, pdf/cards/<id>.pdf).
+MAX_ID_LENGTH = 60
+
+
+def _short_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(f"id ยาว {len(value)} ตัวอักษร เกิน {MAX_ID_LENGTH} ตัวอักษร (id ใช้เป็นชื่อไฟล์และที่อยู่หน้าเว็บ): "
+                         "ตั้ง id ให้สั้นลง เช่น somchai")
+    return value
+
+
+# The years a plan's dates can be in (C.E.), and the Buddhist Era years a clerk may type instead.
+CE_YEARS = range(1900, 2201)
+BE_YEARS = range(2400, 2701)
+_BE_OFFSET = 543
+_ISO_DATE = re.compile(r"\s*([0-9๐-๙]{4})-([0-9๐-๙]{1,2})-([0-9๐-๙]{1,2})\s*")
+_DATE_FORMAT = "ต้องเป็นวันที่แบบ ค.ศ. ปี-เดือน-วัน เช่น 2023-01-03"
+
+
+def _calendar_date(value: object) -> object:
+    """A date as typed (text: "2023-01-03"), checked for what a Thai clerk gets wrong: B.E. years, 31 February."""
+    if isinstance(value, dt.datetime) or not isinstance(value, (str, dt.date)):
+        return value  # pydantic reports the wrong type
+    if isinstance(value, dt.date):
+        year, month, day, typed = value.year, value.month, value.day, value.isoformat()
+    else:
+        match = _ISO_DATE.fullmatch(value)
+        if not match:
+            raise ValueError(f"{_DATE_FORMAT} (พบ {value!r})")
+        year, month, day = (int(arabic_digits(part)) for part in match.groups())
+        typed = value.strip()
+    if year in BE_YEARS:
+        raise ValueError(f"ปี {year} เป็นปี พ.ศ.: ให้เขียนปี ค.ศ. ({year} - {_BE_OFFSET} = {year - _BE_OFFSET}) "
+                         f"คือ {year - _BE_OFFSET:04d}-{month:02d}-{day:02d} (พบ {typed!r})")
+    if year not in CE_YEARS:
+        raise ValueError(f"ปี {year} ไม่ถูกต้อง: {_DATE_FORMAT} (พบ {typed!r})")
+    if not 1 <= month <= 12:
+        raise ValueError(f"ไม่มีเดือนที่ {month}: เดือนต้องเป็น 01 ถึง 12 (พบ {typed!r})")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"ไม่มีวันที่ {day} ในเดือน{THAI_MONTHS[month - 1]} ค.ศ. {year} (เดือนนี้มี {days} วัน): "
+                         f"แก้วันที่ให้ถูกต้อง (พบ {typed!r})")
+    return dt.date(year, month, day)
+
+
+def _not_after_today(value: dt.date) -> dt.date:
+    # Today as the build sees it (BCP_TODAY in tests); the commands and the plugin
+    # check the settings before loading, so a bad BCP_TODAY is reported there first.
+    today = Settings.from_environ().reference_date()
+    if value > today:
+        raise ValueError(f"วันที่ {value.isoformat()} ยังมาไม่ถึง (วันนี้คือ {today.isoformat()}): "
+                         "บันทึกเฉพาะวันที่ที่ทบทวนหรือซ้อมแผนไปแล้วจริง")
+    return value
+
+
+# Reviews and exercises are yearly in practice: longer than this is a typing slip (or 1000000).
+MAX_PERIOD_MONTHS = 36
+
+
+def _sensible_period(months: int) -> int:
+    if months > MAX_PERIOD_MONTHS:
+        raise ValueError(f"รอบเวลาต้องไม่เกิน {MAX_PERIOD_MONTHS} เดือน (๓ ปี) (พบ {months}): "
+                         "แผนต้องทบทวนและซ้อมอย่างน้อยทุก ๓ ปี โดยทั่วไปปีละครั้ง (12)")
+    return months
+
+
 Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1)]
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_short_id)]
+# An intranet address for the QR codes: no spaces, and nothing that could end an HTML attribute or a CSS string.
+SiteUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#\"'<>\\`]+[^\s?#\"'<>\\`]*$")]
+# A real date of the Common Era (not B.E., not 31 February), typed as text.
+Date = Annotated[dt.date, BeforeValidator(_calendar_date), WithJsonSchema({"format": "date", "type": "string"})]
+# When something was done: not after today.
+PastDate = Annotated[Date, AfterValidator(_not_after_today)]
 # WithJsonSchema: the editor's schema (bcp.schema) accepts what the loader accepts
 # (Thai digits, unquoted numbers), so VS Code does not flag valid data.
-Count = Annotated[int, BeforeValidator(_number), Field(ge=0), WithJsonSchema(
+Count = Annotated[int, BeforeValidator(_number), AfterValidator(_not_negative), WithJsonSchema(
     {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^\\s*[0-9๐-๙]+\\s*$"}]})]
+Months = Annotated[Count, AfterValidator(_sensible_period)]
 Extension = Annotated[str, BeforeValidator(_digits_string), StringConstraints(pattern=r"^[0-9]{2,5}$"), WithJsonSchema(
     {"anyOf": [{"type": "string", "pattern": "^\\s*[0-9๐-๙]{2,5}\\s*$"}, {"type": "integer", "minimum": 10, "maximum": 99999}]})]
 PhoneNumber = Annotated[
@@ -114,7 +210,7 @@ class PlanInfo(Model, title="ข้อมูลทั่วไป"):
     title_en: Text = Field(title="ชื่อแผนภาษาอังกฤษ")
     office: Office = Field(title="หน่วยงานเจ้าของแผน")
     author_unit: Text = Field(title="ผู้จัดทำ", description="ฝ่ายผู้จัดทำแผน")
-    date: dt.date = Field(title="วันที่ของแผน", description="วันที่ของแผนฉบับนี้ (ค.ศ. ปี-เดือน-วัน เช่น 2023-01-03)")
+    date: Date = Field(title="วันที่ของแผน", description="วันที่ของแผนฉบับนี้ (ค.ศ. ปี-เดือน-วัน เช่น 2023-01-03)")
     version: Text = Field(title="ฉบับที่ของแผน", description="ฉบับที่ของแผน: ต้องตรงกับฉบับล่าสุดใน revisions.yaml")
     digits: Literal["thai", "arabic"] = Field(
         "thai", title="รูปแบบตัวเลข", description="ตัวเลขที่แสดงในแผน: thai (เลขไทย) หรือ arabic (เลขอารบิก)")
@@ -124,7 +220,7 @@ class PlanInfo(Model, title="ข้อมูลทั่วไป"):
     assumptions: list[Text] = Field(min_length=1, title="สมมติฐาน", description="สมมติฐานของแผน")
     alternate_site: AlternateSite = Field(title="สถานที่ปฏิบัติงานสำรอง")
     # The site's address on the intranet, for the QR codes on printed cards.
-    site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+[^\s?#]*$")] | None = Field(
+    site_url: SiteUrl | None = Field(
         None, title="ที่อยู่เว็บไซต์ของแผน",
         description="ที่อยู่เว็บไซต์ของแผนในอินทราเน็ต สำหรับ QR code บนบัตรหน้าที่ที่พิมพ์ เช่น \"http://bcp.intranet.local/\"")
     time_windows: list[TimeWindow] = Field(min_length=1, title="ช่วงเวลา", description="ช่วงเวลาที่ใช้ในตาราง BIA และทรัพยากร")
@@ -406,7 +502,7 @@ class Priorities(Model):
     """Part 3: the issues the committee asked about (resolution of a given date)."""
 
     title: Text = Field(title="หัวข้อ")
-    resolution_date: dt.date = Field(title="วันที่มติ", description="วันที่มติ (ค.ศ. ปี-เดือน-วัน)")
+    resolution_date: Date = Field(title="วันที่มติ", description="วันที่มติ (ค.ศ. ปี-เดือน-วัน)")
     e_service: TaskTable = Field(title="ระบบ e-Service")
     digital_title: Text = Field(title="หัวข้อระบบดิจิทัล")
     digital_current: TaskTable = Field(title="ระบบดิจิทัลที่ใช้อยู่")
@@ -459,7 +555,7 @@ class Revision(Model):
     """One approved version of the plan: what changed and who approved it."""
 
     version: Version = Field(title="ฉบับที่", description="ฉบับที่ เช่น \"2\"")
-    date: dt.date = Field(title="วันที่อนุมัติ", description="วันที่อนุมัติ (ค.ศ. ปี-เดือน-วัน)")
+    date: Date = Field(title="วันที่อนุมัติ", description="วันที่อนุมัติ (ค.ศ. ปี-เดือน-วัน)")
     changes: list[Text] = Field(min_length=1, title="สิ่งที่เปลี่ยนแปลง", description="สิ่งที่เปลี่ยนแปลง ข้อละบรรทัด")
     # Name and position as signed: the approver need not be a person in the plan.
     approved_by: Text | None = Field(None, title="ผู้อนุมัติ", description="ชื่อและตำแหน่งผู้อนุมัติ (null = ไม่ทราบ)")
@@ -468,14 +564,14 @@ class Revision(Model):
 class Review(Model):
     """When the plan was last reviewed and exercised, and how often it must be."""
 
-    last_reviewed: dt.date | None = Field(
+    last_reviewed: PastDate | None = Field(
         title="วันที่ทบทวนแผนครั้งล่าสุด", description="วันที่ทบทวนแผนครั้งล่าสุด (ค.ศ. ปี-เดือน-วัน)")
-    review_every_months: Count = Field(title="รอบการทบทวนแผน (เดือน)", description="ต้องทบทวนทุกกี่เดือน")
+    review_every_months: Months = Field(title="รอบการทบทวนแผน (เดือน)", description="ต้องทบทวนทุกกี่เดือน")
     # null: no exercise on record.
-    last_exercised: dt.date | None = Field(
+    last_exercised: PastDate | None = Field(
         title="วันที่ซ้อมแผนครั้งล่าสุด",
         description="วันที่ซ้อมแผนครั้งล่าสุด (ค.ศ. ปี-เดือน-วัน) หรือ null ถ้ายังไม่มีบันทึก")
-    exercise_every_months: Count = Field(title="รอบการซ้อมแผน (เดือน)", description="ต้องซ้อมแผนทุกกี่เดือน")
+    exercise_every_months: Months = Field(title="รอบการซ้อมแผน (เดือน)", description="ต้องซ้อมแผนทุกกี่เดือน")
 
 
 class Revisions(Model, title="ประวัติการแก้ไขและการทบทวน"):

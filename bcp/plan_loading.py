@@ -25,8 +25,9 @@ def data_dir(default: str | os.PathLike = "data") -> Path:
 
 
 def _shown(path: Path) -> str:
+    # The folder resolved, not the file: a link is named as the author named it, never by its target.
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -38,14 +39,15 @@ def load_documents(folder: Path) -> tuple[dict[str, Document], list[Problem]]:
         raise DataError([Problem(str(folder), None, "", "ไม่พบโฟลเดอร์ข้อมูลของแผน (ตั้งค่า BCP_DATA ให้ชี้ไปที่โฟลเดอร์ที่มีไฟล์ plan.yaml)")])
     for name in FILES:
         path = folder / name
-        if not path.exists():
+        # A broken or looping link is not "no file": read_yaml says what is wrong with it.
+        if not path.exists() and not path.is_symlink():
             if name in _OPTIONAL:
                 docs[name] = Document(_shown(path), {})
                 continue
             problems.append(Problem(_shown(path), None, "", f"ไม่พบไฟล์ {name} ซึ่งต้องมีในโฟลเดอร์ข้อมูล"))
             continue
         try:
-            docs[name] = read_yaml(path, _shown(path))
+            docs[name] = read_yaml(path, _shown(path), folder)
         except DataError as error:
             problems.extend(error.problems)
     return docs, problems
@@ -78,11 +80,18 @@ def load_plan(folder: str | os.PathLike | None = None) -> Plan:
 _cache: dict[Path, tuple[tuple, Plan]] = {}
 
 
+def _stamp(path: Path) -> tuple:
+    try:
+        st = path.stat()
+    except OSError:  # a broken or looping link: load_plan reports it
+        return (path.name, None, None)
+    return (path.name, st.st_mtime_ns, st.st_size)
+
+
 def load_plan_cached(folder: str | os.PathLike) -> Plan:
     """load_plan, reused while no data file changed (one load per site build)."""
     folder = Path(folder).resolve()
-    stats = ((p.name, p.stat()) for p in folder.glob("*.yaml")) if folder.is_dir() else ()
-    stamp = tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in stats))
+    stamp = tuple(sorted(_stamp(p) for p in folder.glob("*.yaml"))) if folder.is_dir() else ()
     cached = _cache.get(folder)
     if cached and cached[0] == stamp:
         return cached[1]

@@ -5,6 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# A message quotes the author's own text only so far (a whole file pasted into one value, a key
+# of a thousand characters): what is shown is an excerpt, never the file.
+MAX_MESSAGE = 400
+MAX_FIELD = 200
+
+
+def _excerpt(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# A fault of the program, not of the data: one line for the clerk (the commands and the build).
+INTERNAL_ERROR = ("ข้อผิดพลาดภายในของโปรแกรม (ไม่ใช่ความผิดของข้อมูลแผน): กรุณาแจ้งผู้ดูแลระบบพร้อมคำสั่งที่ใช้ "
+                  "(สั่งใหม่โดยตั้งค่า BCP_DEBUG=1 เพื่อดูรายละเอียดสำหรับผู้ดูแล)")
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str
@@ -12,6 +27,10 @@ class Problem:
     field: str
     message: str
     level: str = "error"  # "error" stops the build; "warning" is shown and allowed
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "field", _excerpt(self.field, MAX_FIELD))
+        object.__setattr__(self, "message", _excerpt(self.message, MAX_MESSAGE))
 
     def __str__(self) -> str:
         where = self.file + (f" บรรทัด {self.line}" if self.line else "")

@@ -81,9 +81,15 @@ class Settings:
             today=_date(environ.get("BCP_TODAY") or "", "BCP_TODAY"),
             site_url=(environ.get("BCP_SITE_URL") or "").strip() or None,
             template_cache=environ.get("BCP_TEMPLATE_CACHE") != "0",
-            debug=environ.get("BCP_DEBUG") == "1",
+            debug=debug_enabled(environ),
             source_date_epoch=_epoch(environ.get("SOURCE_DATE_EPOCH") or ""),
         )
+
+
+def debug_enabled(environ: Mapping[str, str] | None = None) -> bool:
+    """BCP_DEBUG=1: show the traceback of an unexpected error (asked on its own: the
+    other settings may be the very thing that is broken)."""
+    return (os.environ if environ is None else environ).get("BCP_DEBUG") == "1"
 
 
 def _edition(value: str, name: str) -> str:

@@ -56,13 +56,14 @@ class PlanPdf:
                                                     config.config_file_path)
         if errors:
             raise PluginError(f"bcp: plan_pdf: {errors}")
+        # It logs each step at INFO (its own level, whatever MkDocs' is); its warnings (a
+        # broken link) still show, and fail --strict.  Its steps show with `mkdocs -v`.
+        if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
+            logging.getLogger("mkdocs.to-pdf").setLevel(logging.WARNING)
         # Its event hook module, under the name it imports (it would otherwise look in the current folder).
         sys.modules["pdf_event_hook"] = pdf_events
         self.plugin.on_config(config)
         self.plugin._options.relaxed_js = self  # noqa: SLF001 (the renderer slot: write_pdf below)
-        # It logs each step at INFO; its warnings (a broken link) still show, and fail --strict.
-        if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
-            logging.getLogger("mkdocs.to-pdf").setLevel(logging.WARNING)
 
     def on_nav(self, nav, config: MkDocsConfig, files) -> None:
         self.plugin.on_nav(nav, config, files)

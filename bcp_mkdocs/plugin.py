@@ -9,6 +9,7 @@ nothing of MkDocs: this package only connects the two.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import shutil
@@ -32,13 +33,35 @@ from bcp.printouts import Printouts
 from bcp.render import Renderer
 from bcp.review import reminder_problems
 from bcp.search import people_words
-from bcp.settings import Settings, SettingsError
+from bcp.problems import INTERNAL_ERROR
+from bcp.settings import Settings, SettingsError, debug_enabled
 from bcp_mkdocs import pages
 from bcp_mkdocs.config import BcpConfig
 from bcp_mkdocs.search import use_thai_search_index
 
 log = logging.getLogger("mkdocs.plugins.bcp")
 
+
+
+def _one_thai_line_on_a_fault(event):
+    """A fault in our own code stops the build with one Thai line, not a traceback
+    (BCP_DEBUG=1 shows it); MkDocs prints a PluginError's message and exits 1."""
+
+    @functools.wraps(event)  # keeps event_priority's mark
+    def guarded(self, *args, **kwargs):
+        try:
+            return event(self, *args, **kwargs)
+        except (Abort, PluginError):
+            raise
+        except Exception as error:
+            log.debug("bcp", exc_info=error)
+            if debug_enabled():
+                import traceback
+
+                traceback.print_exc()
+            raise PluginError(INTERNAL_ERROR) from None
+
+    return guarded
 
 
 class BcpPlugin(BasePlugin[BcpConfig]):
@@ -64,6 +87,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     # Before the other plugins' on_config: mkdocs-macros takes the plan from here
     # in its own on_config.
     @event_priority(50)
+    @_one_thai_line_on_a_fault
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
         # The partials sit in the theme's folder (overrides/), beside Material's own.
@@ -108,6 +132,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
 
     # --- pages ----------------------------------------------------------------------
 
+    @_one_thai_line_on_a_fault
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._drop_pdf_templates(files, config)
         self.card_titles.clear()
@@ -129,12 +154,14 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(folder):
                 files.remove(file)
 
+    @_one_thai_line_on_a_fault
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.plan_pdf:
             self.plan_pdf.on_nav(nav, config, files)
         return nav
 
     # After every plugin's on_config: Material's search makes its index there.
+    @_one_thai_line_on_a_fault
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         use_thai_search_index(config, people_words(self.plan.people.values()))
         if self.printouts:
@@ -148,6 +175,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     # Before mkdocs-macros (priority 0): a card page is finished Markdown already,
     # and data in it ("{{ 7*7 }}" in a name) must stay text.
     @event_priority(50)
+    @_one_thai_line_on_a_fault
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         title = self.card_titles.get(page.file.src_uri)
         if title is not None:
@@ -155,6 +183,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             page.meta["render_macros"] = False
         return markdown
 
+    @_one_thai_line_on_a_fault
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """`bcp_review_banner(base_url)` for overrides/main.html's announcement bar."""
         renderer = self.renderer
@@ -168,6 +197,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         env.globals["bcp_review_banner"] = banner
         return env
 
+    @_one_thai_line_on_a_fault
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.plan_pdf:  # it reads the page as MkDocs made it, links included
             output = self.plan_pdf.on_post_page(output, page, config)
@@ -196,10 +226,12 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.printout_futures = [self.pool.submit(job, self.printout_dir) for job in self.printouts.jobs()]
 
     # Before mkdocs-to-pdf would have run: the plan is handed over, then every PDF awaited.
+    @_one_thai_line_on_a_fault
     def _write_plan_pdf(self, config: MkDocsConfig) -> None:
         if self.plan_pdf:
             self.plan_pdf.on_post_build(config)
 
+    @_one_thai_line_on_a_fault
     def _finish_pdfs(self, config: MkDocsConfig) -> None:
         if not self.pool:
             return

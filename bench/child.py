@@ -19,7 +19,6 @@ import argparse
 import importlib.abc
 import importlib.util
 import json
-import os
 import resource
 import sys
 import time

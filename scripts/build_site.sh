@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Build the site (with PDFs) next to site/, then swap it in: a failed build
-# leaves the previous good site/ untouched.
+# Build the site (with PDFs) into a new folder next to the target, then put it
+# in place in one step (bcp/publish.py: a lock, one atomic exchange, leftovers
+# of killed builds removed): a failed or killed build leaves the previous good
+# site untouched, and the target is never missing or nested.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:-site}"
-work="$(mktemp -d "${target%/}.new.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
 .venv/bin/python -m bcp check
 # Reproducible: two builds of one commit give identical files.  Dates (the
 # sitemap, the PDF's metadata) come from the last commit, never the clock;
@@ -15,11 +15,6 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
   SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1672704000}"
 fi
 export SOURCE_DATE_EPOCH
+export BCP_PDF=1
 # No --quiet: it hides the warnings that make a --strict build fail, so it would fail silently.
-BCP_PDF=1 .venv/bin/mkdocs build --strict -d "$work"
-if [ -d "$target" ]; then
-  mv "$target" "$work.old"
-fi
-mv "$work" "$target"
-rm -rf "$work.old"
-echo "สร้างเว็บไซต์เสร็จ / site built: $target/index.html"
+exec .venv/bin/python -m bcp.publish "$target" -- .venv/bin/mkdocs build --strict -d "{dir}"

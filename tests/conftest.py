@@ -123,3 +123,35 @@ class DataCopy:
 def data_copy(tmp_path) -> DataCopy:
     """A fresh copy of the Lampang data for one test to break."""
     return DataCopy(tmp_path / "data")
+
+
+def print_from_disk(browser, page_file: Path, out: Path) -> Path:
+    """The built page opened from disk (file://, as on a laptop with no server) and printed
+    with the browser's own print: A4, no header or footer, backgrounds as the CSS says."""
+    from tests.browser.browsing import new_context
+
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(page_file.as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        out.write_bytes(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
+    finally:
+        context.close()
+    return out
+
+
+# One browser for every test that needs one (tests/browser/ and the print checks elsewhere).
+@pytest.fixture(scope="session")
+def browser():
+    from tests.browser.browsing import CHROMIUM, CHROMIUM_FLAGS
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/setup.sh as root (it installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS,
+                                             timeout=60_000)
+        yield browser
+        browser.close()

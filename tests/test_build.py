@@ -93,6 +93,25 @@ def test_a_broken_macro_fails_the_build(project_copy, call, says):
     assert not (project_copy / "site" / "bia" / "index.html").exists()
 
 
+def build_copy(project_copy: Path, **env: str) -> subprocess.CompletedProcess:
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    environ.pop("BCP_DATA", None)
+    return subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "mkdocs", "build", "--strict",
+                           "-d", str(project_copy / "site")], cwd=project_copy, env=environ, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "BCP_DEBUG"])
+def test_a_fault_in_the_program_is_one_thai_line_and_the_traceback_only_under_bcp_debug(project_copy, debug):
+    from bcp.problems import INTERNAL_ERROR
+
+    partial = project_copy / "overrides" / "partials" / "bcp" / "card.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + "{% if %}", encoding="utf-8")  # a broken template
+    result = build_copy(project_copy, **({"BCP_DEBUG": "1"} if debug else {}))
+    assert result.returncode == 1
+    assert INTERNAL_ERROR in result.stdout + result.stderr
+    assert ("Traceback" in result.stderr) is debug
+
+
 # --- scripts/build_site.sh on many kinds of broken data ------------------------------
 
 BROKEN_FILES = {

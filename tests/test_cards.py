@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-import shutil
 import statistics
 import subprocess
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from pypdf import PdfReader
 
 from bcp import load_plan
 from bcp.calltree import CallTree
-from conftest import FIXTURES, LAMPANG, build_site, page_text
+from conftest import FIXTURES, LAMPANG, build_site, page_text, print_from_disk
 
 MINI = FIXTURES / "cards-mini"
 MINI_URL = "http://bcp.test.example/intranet/"
@@ -602,16 +600,9 @@ def test_card_pdf_bytes_are_reproducible(tmp_path, mini_plan):
     assert PdfReader(tmp_path / "c" / "cards" / "bob.pdf").metadata["/CreationDate"].startswith("D:20240501000000")
 
 
-@pytest.mark.skipif(not shutil.which("chromium"), reason="needs chromium")
 @pytest.mark.parametrize("person_id", ["wanphen", "krit"])
-def test_card_page_prints_on_one_a4_page_in_a_browser(lampang_site, person_id, tmp_path):
-    out = tmp_path / f"{person_id}.pdf"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={out}",
-                        (lampang_site / "cards" / person_id / "index.html").as_uri()],
-                       capture_output=True, timeout=120, check=True)
+def test_card_page_prints_on_one_a4_page_in_a_browser(browser, lampang_site, person_id, tmp_path):
+    out = print_from_disk(browser, lampang_site / "cards" / person_id / "index.html", tmp_path / f"{person_id}.pdf")
     reader = PdfReader(out)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from bcp import checklist, load_plan
-from conftest import FIXTURES
+from conftest import FIXTURES, print_from_disk
 
 MINI = FIXTURES / "cards-mini"
 
@@ -175,15 +173,8 @@ def test_checklists_and_call_tree_pdfs_embed_sarabun(lampang_site_pdf, lampang_p
         assert squeeze(person.full_name) in tree
 
 
-@pytest.mark.skipif(not shutil.which("chromium"), reason="needs chromium")
-def test_log_book_page_prints_as_one_a4_sheet_in_a_browser(lampang_site, tmp_path):
-    out = tmp_path / "log-book.pdf"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={out}",
-                        (lampang_site / "checklists" / "log-book" / "index.html").as_uri()],
-                       capture_output=True, timeout=120, check=True)
+def test_log_book_page_prints_as_one_a4_sheet_in_a_browser(browser, lampang_site, tmp_path):
+    out = print_from_disk(browser, lampang_site / "checklists" / "log-book" / "index.html", tmp_path / "log-book.pdf")
     reader = PdfReader(out)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox

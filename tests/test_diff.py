@@ -363,7 +363,10 @@ def test_invalid_old_is_said_in_thai_not_a_crash(repo):
     repo.edit("teams.yaml", "backup: wichan", "backup: nobody")
     repo.commit("ผิด")
     repo.edit("teams.yaml", "backup: nobody", "backup: wichan")
-    text = repo.changed()
+    repo.commit()
+    code, text = repo.diff()
+    # Nothing was compared: exit 1, so the pull request shows this, never "no change".
+    assert code == 1
     assert "ข้อมูลแผนที่ `HEAD~1`" in text and "ใช้ไม่ได้ (มีข้อผิดพลาด ๑ รายการ)" in text
 
 

@@ -32,6 +32,11 @@ TEAM = _hostile("ด้านการให้ความช่วยเหล
 STEP = _hostile("แจ้งเหตุฉุกเฉิน")
 PROCESS = _hostile("งานรับชำระเงินสมทบ")
 NOTE = _hostile("ใช้ชื่อนี้")
+# Markup that would leave a <style> element (mkdocs-to-pdf used to put the site name in one),
+# embed a local file in the PDF, hide every page, and end on a backslash (sass stopped on it).
+BREAKOUT = '</style><link rel="attachment" href="file:///etc/passwd"><p>X</p><style>*{display:none}</style>\\'
+OFFICE = "สำนักงานประกันสังคมจังหวัดลำปาง" + BREAKOUT
+TITLE = "แผนบริหารความต่อเนื่อง" + BREAKOUT.replace("passwd", "hosts")
 
 
 def _quoted(text: str) -> str:
@@ -41,6 +46,8 @@ def _quoted(text: str) -> str:
 @pytest.fixture(scope="session")
 def hostile_data(tmp_path_factory) -> DataCopy:
     copy = DataCopy(tmp_path_factory.mktemp("hostile") / "data")
+    copy.replace("plan.yaml", "\n  name: สำนักงานประกันสังคมจังหวัดลำปาง\n", f"\n  name: {_quoted(OFFICE)}\n")
+    copy.replace("plan.yaml", "\ntitle: แผนบริหารความต่อเนื่อง\n", f"\ntitle: {_quoted(TITLE)}\n")
     copy.replace("people.yaml", "    first_name: กริชณ\n", f"    first_name: {_quoted(NAME)}\n")
     copy.replace("people.yaml", "    last_name: ทินหู่\n    position: นักวิชาการแรงงาน\n",
                  f"    last_name: ทินหู่\n    position: {_quoted(POSITION)}\n")
@@ -127,6 +134,31 @@ def test_hostile_text_shows_literally_in_the_pdfs(hostile_site, pdf, texts):
     shown = _squeezed(_pdf_text(hostile_site / "pdf" / pdf))
     for text in texts:
         assert _squeezed(text) in shown, (pdf, text)
+
+
+@pytest.mark.parametrize("pdf, drawn", [
+    ("plan.pdf", [OFFICE, TITLE]), ("call-tree.pdf", [OFFICE]), ("checklists.pdf", [OFFICE]),
+    ("cards.pdf", []), ("cards/krit.pdf", []),
+])
+def test_markup_in_the_office_name_and_title_is_drawn_and_embeds_nothing(hostile_site, pdf, drawn):
+    path = hostile_site / "pdf" / pdf
+    attachments = subprocess.run(["pdfdetach", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    assert attachments.startswith("0 embedded files"), attachments
+    shown = _squeezed(_pdf_text(path))
+    for text in drawn:
+        assert _squeezed(text) in shown, text
+    # The metadata is plain text: the markup as typed, never escaped to "&lt;" nor taken as markup.
+    title = PdfReader(path).metadata.title
+    assert "</" in title and "&lt;" not in title, title
+
+
+def test_the_plan_pdf_keeps_every_page_and_section(hostile_site, lampang_site_pdf):
+    hostile, usual = PdfReader(hostile_site / "pdf" / "plan.pdf"), PdfReader(lampang_site_pdf / "pdf" / "plan.pdf")
+    assert len(hostile.pages) >= len(usual.pages)
+    shown = _squeezed(_pdf_text(hostile_site / "pdf" / "plan.pdf"))
+    assert _squeezed(TITLE) in shown
+    for heading in ("ขั้นตอนการบริหารความต่อเนื่อง", "การวิเคราะห์ผลกระทบทางธุรกิจ", "ประวัติการแก้ไขแผน"):
+        assert _squeezed(heading) in shown, heading
 
 
 def test_every_card_is_still_one_page(hostile_site, hostile_data):

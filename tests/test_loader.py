@@ -155,7 +155,7 @@ def test_only_safe_yaml_is_read(data_copy, tmp_path):
     marker = tmp_path / "ran"
     data_copy.replace("plan.yaml", 'version: "1"', f'version: !!python/object/apply:os.system ["touch {marker}"]')
     assert data_copy.problems() == [error(
-        data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "version:"), "",
+        data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "version:"), "version",
         YAML_BAD + "มีแท็กที่ขึ้นต้นด้วย ! ซึ่งไม่รองรับ: ใช้ได้เฉพาะข้อความ ตัวเลข รายการ และ ชื่อช่อง: ค่า "
         "(ข้อความที่ขึ้นต้นด้วย ! ให้ครอบด้วยเครื่องหมายคำพูด)")]
     assert not marker.exists()

@@ -104,3 +104,30 @@ def test_guide_is_on_the_site(lampang_site):
     raw = (lampang_site / "owner-guide" / "index.html").read_text(encoding="utf-8")
     assert 'href="../revisions/index.html"' in raw
     assert "คู่มือผู้รับผิดชอบแผน" in (lampang_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_buddhist_era_example_is_real(data):
+    replace(data / "revisions.yaml", "last_reviewed: 2023-01-03", "last_reviewed: 2567-03-15")
+    assert in_guide(report(data)[0])
+
+
+def test_public_edition_example_is_real(data):
+    from bcp.edition import plan_for
+
+    replace(data / "procedure.yaml", "text: แต่งตั้งคณะบริหารความต่อเนื่องของสำนักงานประกันสังคม จังหวัดลำปาง",
+            "text: โทรแจ้ง 081-234-5678")
+    with pytest.raises(DataError) as caught:
+        plan_for(load_plan(data), "public")
+    assert in_guide(caught.value.report().splitlines()[0])
+
+
+def test_link_outside_example_is_real(data):
+    (data / "notes.yaml").unlink()
+    (data / "notes.yaml").symlink_to("/etc/hostname")
+    assert in_guide(report(data)[0])
+
+
+def test_internal_error_line_is_in_the_guide():
+    from bcp.problems import INTERNAL_ERROR
+
+    assert in_guide(INTERNAL_ERROR.split(":")[0] + ": …")

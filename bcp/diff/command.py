@@ -15,7 +15,7 @@ from bcp.problems import DataError
 
 def run(old_rev: str = "HEAD~1", new_rev: str = "HEAD", folder: Path | None = None,
         cwd: Path | None = None) -> tuple[int, str]:
-    """(exit code, Markdown).  Exit 1 when NEW cannot be used; raises DiffError when Git cannot answer."""
+    """(exit code, Markdown).  Exit 1 when either revision's data cannot be used; raises DiffError when Git cannot answer."""
     root = repo_root(cwd or Path.cwd())
     if folder is None:
         folder = data_dir(root / "data")
@@ -45,7 +45,7 @@ def run(old_rev: str = "HEAD~1", new_rev: str = "HEAD", folder: Path | None = No
                    f"{thai.digits(len(new.all_steps), new.thai_digits)} ขั้นตอน)\n")
     except DataError as error:
         count = thai.digits(len(error.errors), new.thai_digits)
-        return 0, ("## สรุปการเปลี่ยนแปลงของแผน\n\n"
+        return 1, ("## สรุปการเปลี่ยนแปลงของแผน\n\n"
                    f"ข้อมูลแผนที่ {old_label} ใช้ไม่ได้ (มีข้อผิดพลาด {count} รายการ) จึงเทียบการเปลี่ยนแปลงไม่ได้: "
                    f"ข้อมูลแผนที่ {new_label} ถูกต้องแล้ว\n")
     return 0, render(compare(old, new), old_label, new_label, new.thai_digits)

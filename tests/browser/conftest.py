@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.browsing import CHROMIUM, CHROMIUM_FLAGS, SiteSearch, new_context, serve
+from tests.browser.browsing import SiteSearch, new_context, serve
 from tests.conftest import LAMPANG, build_site
 
 
@@ -45,19 +45,6 @@ def arabic_digits_site_url(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/setup.sh as root (it installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS,
-                                             timeout=60_000)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
