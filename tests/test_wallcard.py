@@ -145,3 +145,23 @@ def test_every_word_of_the_wall_card_is_in_a_measured_block(folder):
             if text.strip() and unicodedata.category(text.strip()[0]) != "Zs":
                 measured = text.find_parent(attrs={"data-fit": True}) or text.find_parent(attrs={"data-fit-height": True})
                 assert measured is not None, (person_id, text.strip())
+
+
+def test_a_card_that_still_spills_is_laid_out_once_more_with_fewer_actions(lampang_plan):
+    from bcp.pdf import LayoutResult
+    from bcp.printouts import CARDS_JOB, Printouts, card_section
+
+    renderer = Renderer(lampang_plan, PARTIALS, Settings(data_dir=LAMPANG))
+    printouts = Printouts(renderer, str(ROOT / "docs"))
+    estimated = renderer.wall_fit("wanphen")
+    spilled = LayoutResult(CARDS_JOB, 14, {card_section(pid): 1 for pid in lampang_plan.people} | {card_section("wanphen"): 2})
+    again = printouts.retry(spilled)
+    assert again is not None and again.name == CARDS_JOB
+    sheet = BeautifulSoup(again.html, "html.parser").select_one("#wall-sheet-wanphen")
+    shown = sheet.select("[data-action]")
+    assert len(shown) == estimated.actions - 3
+    day_one = renderer.card("wanphen").phases[0][1]
+    assert int(sheet.select_one("[data-more]")["data-more"]) == len(day_one) - len(shown)
+    assert printouts.overflowing(spilled) == ["นางวันเพ็ญ พึ่งพิบูลย์"]
+    # one retry a card: the layout passes stay fixed, and a card that still spills is reported
+    assert printouts.retry(spilled) is None
