@@ -1,4 +1,4 @@
-# make site   build the site and all PDFs into site/ (installs what is missing)
+# make site   build the site and all PDFs into site/ (installs what is missing; V=1: MkDocs' own steps too)
 # make site-public  the public edition (no personal data) into site-public/
 # make test   the whole test suite
 # make serve  live preview while editing (no PDFs, fast; BCP_PDF=0)
@@ -12,10 +12,10 @@ setup:
 	@scripts/setup.sh
 
 site: setup
-	@scripts/build_site.sh site
+	@scripts/build_site.sh site $(if $(V),-v)
 
 site-public: setup
-	@BCP_EDITION=public scripts/build_site.sh site-public
+	@BCP_EDITION=public scripts/build_site.sh site-public $(if $(V),-v)
 
 test: setup
 	.venv/bin/python -m pytest

@@ -13,6 +13,8 @@ from bcp_mkdocs.pages import site_root_from
 def define_env(env) -> None:
     bcp = env.conf.plugins["bcp"]
     renderer, plan = bcp.renderer, bcp.plan
+    if renderer is None:  # `mkdocs serve` showing the data's problems: no page renders the plan
+        return
 
     def render(name: str, **context):
         # `base`: the relative path from the current page to the site root ("" at the top).

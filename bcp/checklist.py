@@ -3,7 +3,9 @@
 Each item of checklist.yaml may name its `evidence`: the part of the data that
 shows the item exists (a team, a BIA, a call tree...).  The verdict says
 whether the data confirms the plan's answer, contradicts it, or cannot show
-the item at all, and where in the site the evidence is.
+the item at all, and where in the site the evidence is.  Verdicts are printed
+in the plan that goes to the governor: they speak of the plan in its own words,
+never of files, fields or ids.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ NOT_SHOWN = "not_shown"  # nothing in the data can show this item
 @dataclass(frozen=True)
 class Verdict:
     status: str
-    detail: str  # plain Thai text, escaped where it is shown
+    detail: str  # a Thai sentence about the plan, escaped where it is shown
     page: str | None = None  # site page that holds the evidence ("teams")
     anchor: str | None = None  # id on that page
 
@@ -37,7 +39,13 @@ class _Evidence:
     anchor: str
 
 
-def _evidence(plan: Plan, kind: str, key: str | None, tree: CallTree) -> _Evidence:
+def _with_prefix(prefix: str, text: str) -> str:
+    """"เหตุการณ์อุทกภัย" from "อุทกภัย" or from itself."""
+    return text if text.startswith(prefix) else prefix + text
+
+
+def _evidence(plan: Plan, kind: str, key: str | None, tree: CallTree, item_text: str) -> _Evidence:
+    """What the data holds for an item; `item_text` names what the data lacks (it has no name for it)."""
     d = lambda n: thai.digits(n, plan.thai_digits)  # noqa: E731
     if kind == "teams":
         return _Evidence(bool(plan.teams), f"มีทีมงาน {d(len(plan.teams))} ทีม บุคลากร {d(len(plan.people))} คน", "teams", "teams")
@@ -50,9 +58,9 @@ def _evidence(plan: Plan, kind: str, key: str | None, tree: CallTree) -> _Eviden
         return _Evidence(all(parts), f"ระบุความต้องการครบ {d(len(parts))} ด้าน", "resources", "resources")
     if kind == "strategy":
         area = plan.impact_areas.get(key)
-        name = area.name if area else key
+        name = _with_prefix("กลยุทธ์", area.name if area else item_text)
         exists = any(s.area == key for s in plan.strategies)
-        detail = f"มีกลยุทธ์{name}" if exists else f"ไม่มีกลยุทธ์{name}ในข้อมูล (strategies.yaml)"
+        detail = f"แผนมี{name}" if exists else f"แผนไม่มี{name}"
         return _Evidence(exists, detail, "strategies", f"strategy-{key}" if exists else "strategies")
     if kind == "call_tree":
         people = len(plan.people)
@@ -69,7 +77,7 @@ def _evidence(plan: Plan, kind: str, key: str | None, tree: CallTree) -> _Eviden
         incident = plan.incidents.get(key)
         if incident:
             return _Evidence(True, f"ขอบเขตของแผนรองรับ{incident.name}", "scope", f"incident-{key}")
-        return _Evidence(False, f"ขอบเขตของแผน (scope.yaml) ไม่มีเหตุการณ์ '{key}'", "scope", "scope")
+        return _Evidence(False, f"ขอบเขตของแผนไม่มี{_with_prefix('เหตุการณ์', item_text)}", "scope", "scope")
     raise ValueError(f"unknown evidence kind {kind!r}")  # validate.py rejects these first
 
 
@@ -80,7 +88,7 @@ def verdict(plan: Plan, item: m.ChecklistItem, tree: CallTree | None = None) -> 
             return None
         return Verdict(NOT_SHOWN, "ข้อมูลของแผนแสดงข้อนี้ไม่ได้: เป็นคำตอบของหน่วยงานเท่านั้น")
     kind, _, key = item.evidence.partition(":")
-    found = _evidence(plan, kind, key or None, tree or CallTree(plan))
+    found = _evidence(plan, kind, key or None, tree or CallTree(plan), item.text.strip())
     if found.exists:
         if item.answer is False:
             return Verdict(CONTRADICTED, f"แผนตอบว่าไม่มี แต่ข้อมูลมี: {found.detail}", found.page, found.anchor)

@@ -18,8 +18,8 @@ import traceback
 from pathlib import Path
 
 from bcp import DataError, load_plan
+from bcp.notices import owner_notices
 from bcp.problems import INTERNAL_ERROR
-from bcp.review import reminder_problems
 from bcp.settings import Settings, SettingsError, debug_enabled
 
 USAGE_ERROR = "คำสั่งไม่ถูกต้อง: ใช้ bcp check, bcp diff หรือ bcp schema (ดูวิธีใช้ด้วย bcp --help)"
@@ -31,15 +31,15 @@ def _check(args: argparse.Namespace) -> int:
     settings = Settings.from_environ()
     folder = Path(args.data) if args.data else settings.data_dir
     plan = load_plan(folder)
-    if args.public or settings.public:
+    if args.public:
+        settings = settings.with_overrides(edition="public")
+    if settings.public:
         plan_for(plan, "public")  # raises DataError on a name or a personal number in free text
-    for warning in plan.warnings:
-        print(warning, file=sys.stderr)
-    reminders = reminder_problems(plan, str(folder / "revisions.yaml"), settings.reference_date())
-    for reminder in reminders:
-        print(reminder, file=sys.stderr)
+    notices = owner_notices(plan, settings, folder)
+    for notice in notices:
+        print(notice, file=sys.stderr)
     print(f"ข้อมูลแผนถูกต้อง: {folder} ({len(plan.people)} คน, {len(plan.teams)} ทีม, "
-          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(plan.warnings) + len(reminders)} รายการ)")
+          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(notices)} รายการ)")
     return 0
 
 

@@ -1,10 +1,11 @@
-"""The printed outputs beside the plan: wall cards, full duties, wallet cards, call tree, checklists.
+"""The printed outputs beside the plan: wall cards, full duties, wallet cards, incident sheets,
+call tree, checklists.
 
 Each is a standalone document partial (no site navigation), laid out once
 (bcp.pdf.LayoutJob).  Documents that share a stylesheet and a page series
 are laid out together: every wall card in one pass, cut into one file per
 person and cards.pdf; every person's duties in one pass, cut into one file
-each; all the wallet cards on their sheets.  The checklists and the call tree
+each; all the wallet cards on their sheets; every incident's sheet.  The checklists and the call tree
 number their sheets over themselves ("หน้า x / y"), so each is a document of
 its own.  A wall card shows as many first actions as bcp.wallcard estimates
 fit its page; one that still spills onto a second page is laid out again
@@ -24,6 +25,7 @@ DUTIES_JOB = "หน้าที่ฉบับเต็ม"
 WALLET_JOB = "บัตรติดตัว"
 CHECKLISTS_JOB = "แบบตรวจสอบและบันทึก Log Book"
 CALL_TREE_JOB = "สายการแจ้งเหตุ"
+INCIDENTS_JOB = "เมื่อเกิดเหตุ"
 # Lines taken off a wall card that spilled over (first actions, or calls when it shows no action):
 # the estimate errs on the side of room, so a spill is a few lines at most.
 RETRY_FEWER = 3
@@ -38,6 +40,10 @@ def duties_section(person_id: str) -> str:
     return f"duties-page-{person_id}"
 
 
+def incident_section(incident_id: str) -> str:
+    return f"incident-page-{incident_id}"
+
+
 class Printouts:
     """The printouts of one build as layout jobs, and the second pass of a wall card that spilled over."""
 
@@ -50,7 +56,7 @@ class Printouts:
 
     def jobs(self) -> list[LayoutJob]:
         """Every printout of the edition, longest first (cards are per person: not in the public edition)."""
-        found = [self.checklists_job(), self.call_tree_job()]
+        found = [self.incidents_job(), self.checklists_job(), self.call_tree_job()]
         if self.renderer.edition != "public":
             found[0:0] = [self.duties_job(), self.cards_job(), self.wallet_job()]
         return found
@@ -95,6 +101,16 @@ class Printouts:
         # A document of its own: its sheets are numbered over itself ("หน้า x / y").
         html = self.renderer.render(template, pdf=True)
         return LayoutJob(name, str(html), self.base_url, (PdfFile(Path(path), title),), subject=self._subject())
+
+    def incidents_job(self) -> LayoutJob:
+        """Every incident's sheet in one document: pdf/incidents/<id>.pdf each."""
+        plan = self.plan
+        html = self.renderer.render("incidents_document", pdf=True)
+        files = tuple(PdfFile(Path("incidents") / f"{incident.id}.pdf", f"เมื่อเกิด{incident.name} {plan.info.office.name}",
+                              (incident_section(incident.id),)) for incident in plan.scope.incidents)
+        return LayoutJob(INCIDENTS_JOB, str(html), self.base_url, files,
+                         sections=tuple(incident_section(incident.id) for incident in plan.scope.incidents),
+                         subject=self._subject())
 
     def retry(self, result: LayoutResult) -> LayoutJob | None:
         """The wall cards again, showing less on each that spilled onto a second page; None when done."""

@@ -162,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"หยุดตามคำสั่งของผู้ใช้: เว็บไซต์เดิมใน {args[0]} ยังอยู่ครบ", file=sys.stderr)
         return 130
-    print(f"สร้างเว็บไซต์เสร็จ / site built: {args[0]}/index.html")
+    print(f"สร้างเว็บไซต์เสร็จ: เปิด {args[0]}/index.html")
     return 0
 
 

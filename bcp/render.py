@@ -16,9 +16,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from bcp import cards, checklist, thai, wallcard
+from bcp import cards, checklist, incidents, thai, wallcard
 from bcp.calltree import CallTree
+from bcp.notices import owner_notices
 from bcp.plan import Plan
+from bcp.problems import DataError
 from bcp.review import review_status
 from bcp.settings import EDITIONS, Settings, SettingsError
 
@@ -66,6 +68,39 @@ def template_cache(env: jinja2.Environment, enabled: bool = True) -> jinja2.Byte
         return None
 
 
+def unbroken(text: str) -> Markup:
+    """A phone number or an extension, never split across lines (bcp.css: .bcp-phone)."""
+    return Markup('<span class="bcp-phone">{}</span>').format(text)
+
+
+def partials_environment(templates: str | Path, cache: bool = True) -> jinja2.Environment:
+    """The Jinja environment of the partials: autoescaping, strict names, compact output."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.bytecode_cache = template_cache(env, cache)
+    return env
+
+
+def compact(html: str) -> Markup:
+    """Rendered HTML without indentation or blank lines.
+
+    Markdown treats a block of HTML as raw only when no line is indented by
+    four spaces or more and no blank line splits it."""
+    return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
+
+
+def render_problems(templates: str | Path, error: DataError) -> Markup:
+    """The page shown instead of the plan while its data cannot be used (`mkdocs serve`)."""
+    return compact(partials_environment(templates).get_template("data_problems.html").render(
+        problems=error.problems, errors=len(error.errors)))
+
+
 class Renderer:
     """The plan's partials, rendered in one Jinja environment with one context.
 
@@ -82,15 +117,7 @@ class Renderer:
         self.plan = plan
         self.settings = settings
         self.edition = settings.edition
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates)),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-        )
-        self.env.bytecode_cache = template_cache(self.env, settings.template_cache)
+        self.env = partials_environment(templates, settings.template_cache)
         self.env.filters.update(self.filters())
         self.call_tree = CallTree(plan)
         self.site_url = cards.site_url(plan, settings.site_url)
@@ -119,6 +146,9 @@ class Renderer:
             "pdfs_built": pdfs_built,
             "pdf": False,  # True while rendering a document for WeasyPrint: no links into the site
             "checklist_verdict": lambda item: checklist.verdict(plan, item, self.call_tree),
+            "incident_brief": lambda incident_id: incidents.brief(plan, incident_id),
+            # For the plan owner's page only (data-notes): never on a printed page.
+            "owner_notices": lambda: owner_notices(plan, self.settings, self.settings.data_dir),
         }
 
     def _wall_fit(self, person_id: str) -> wallcard.Fit:
@@ -138,9 +168,9 @@ class Renderer:
         return {
             "d": self.digits,
             "thai_date": lambda d: thai.thai_date(d, thai_digits) if isinstance(d, dt.date) else "",
-            "phone": lambda n: thai.format_phone(n, thai_digits) if n else "",
+            "phone": lambda n: unbroken(thai.format_phone(n, thai_digits)) if n else "",
             "tel": lambda n: thai.tel_uri(n) if n else "",
-            "ext": lambda e: thai.format_extension(e, thai_digits) if e else "",
+            "ext": lambda e: unbroken(thai.format_extension(e, thai_digits)) if e else "",
             "window": lambda w: self.digits(self.plan.window_label(w)),
             "count": lambda n: "ไม่ระบุ" if n is None else self.digits(n),
         }
@@ -161,7 +191,4 @@ class Renderer:
         context.setdefault("card_url", lambda person_id: f"{base}cards/{person_id}/")
         context.setdefault("page_url", lambda page: f"{base}{page}/")
         context.setdefault("file_url", lambda path: f"{base}{path}")
-        # Markdown treats a block of HTML as raw only when no line is indented
-        # by four spaces or more and no blank line splits it; keep it compact.
-        html = template.render(**context)
-        return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
+        return compact(template.render(**context))

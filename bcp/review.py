@@ -79,7 +79,7 @@ def review_status(plan: Plan, today: dt.date) -> ReviewStatus:
     reminders: list[Reminder] = []
     if review is None:
         reminders.append(Reminder("review", "review",
-                                  "แผนไม่ได้ระบุวันที่ทบทวนและซ้อมแผนครั้งล่าสุด (เพิ่มส่วน review ในไฟล์ revisions.yaml)"))
+                                  "แผนไม่ได้ระบุวันที่ทบทวนและซ้อมแผนครั้งล่าสุด"))
         return ReviewStatus(today, None, None, None, None, tuple(reminders))
 
     review_due = _due(review.last_reviewed, review.review_every_months)

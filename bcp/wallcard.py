@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 MM = 72 / 25.4  # points in a millimetre
-PAGE_MARGIN = 10 * MM  # bcp.css: @page wall
-WIDTH = 210 * MM - 2 * PAGE_MARGIN
-HEIGHT = 297 * MM - 2 * PAGE_MARGIN
+# bcp.css: @page wall (10 mm clear of the paper's edge; a Thai mark above a first line reaches into the top margin)
+PAGE_MARGIN_Y, PAGE_MARGIN_X = 11 * MM, 10 * MM
+WIDTH = 210 * MM - 2 * PAGE_MARGIN_X
+HEIGHT = 297 * MM - 2 * PAGE_MARGIN_Y
 # Kept free at the foot of the page: line boxes round differently in WeasyPrint and Chromium.
 SAFETY = 8.0
 

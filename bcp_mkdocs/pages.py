@@ -13,10 +13,11 @@ from mkdocs.structure.files import File
 from bcp.edition import is_excluded
 from bcp.render import Renderer, markdown_text
 
-# A card page: the name as its heading (printed as the wall card's name: data-fit, bcp.wallcard),
-# then the wall card and the full duties (overrides/partials/bcp/card.html), rendered here
-# from the plan: the page holds no macro left for mkdocs-macros.
-_CARD_PAGE = '# {name} {{ #card-name .bcp-wall__name data-fit="name" }}\n\n{card}\n'
+# A generated page: its heading, then its component, rendered here from the
+# plan: the page holds no macro left for mkdocs-macros.  A card page's heading
+# is printed as the wall card's name (data-fit: bcp.wallcard).
+_CARD_PAGE = '# {name} {{ #card-name .bcp-wall__name data-fit="name" }}\n\n{body}\n'
+_INCIDENT_PAGE = "# เมื่อเกิด{name} {{ #incident-name }}\n\n{body}\n"
 
 
 def site_root_from(url: str) -> str:
@@ -26,19 +27,28 @@ def site_root_from(url: str) -> str:
 
 
 def card_pages(config: MkDocsConfig, renderer: Renderer) -> dict[str, tuple[File, str]]:
-    """cards/<id>.md for each person: the file, and the page title (escaped).
+    """cards/<id>.md for each person: the file, and the page title (escaped)."""
+    return {f"cards/{person_id}.md": _generated(config, renderer, f"cards/{person_id}.md", _CARD_PAGE, person.full_name,
+                                                 "card", person_id=person_id)
+            for person_id, person in renderer.plan.people.items()}  # ids are validated ASCII ([a-z0-9_-])
 
-    The title is set on the page's meta: Material prints page.meta.title as it
-    is, and a title taken from the heading would go through `striptags`, which
-    turns "&lt;" back into "<"."""
-    pages = {}
-    for person_id, person in renderer.plan.people.items():  # ids are validated ASCII ([a-z0-9_-])
-        path = f"cards/{person_id}.md"
-        file = File.generated(config, path, content="")
-        card = renderer.render("card", base=site_root_from(file.url), person_id=person_id)
-        file.content_string = _CARD_PAGE.format(name=markdown_text(person.full_name), card=card)
-        pages[path] = (file, str(escape(person.full_name)))
-    return pages
+
+def incident_pages(config: MkDocsConfig, renderer: Renderer) -> dict[str, tuple[File, str]]:
+    """incidents/<id>.md for each incident the plan covers: the file, and the page title (escaped)."""
+    return {f"incidents/{incident.id}.md": _generated(config, renderer, f"incidents/{incident.id}.md", _INCIDENT_PAGE,
+                                                      incident.name, "incident", incident_id=incident.id)
+            for incident in renderer.plan.scope.incidents}
+
+
+def _generated(config: MkDocsConfig, renderer: Renderer, path: str, page: str, name: str, component: str,
+               **context: object) -> tuple[File, str]:
+    """One page made from the data.  Its title goes on the page's meta: Material prints
+    page.meta.title as it is, and a title taken from the heading would go through
+    `striptags`, which turns "&lt;" back into "<"."""
+    file = File.generated(config, path, content="")
+    body = renderer.render(component, base=site_root_from(file.url), **context)
+    file.content_string = page.format(name=markdown_text(name), body=body)
+    return file, str(escape(name))
 
 
 def public_nav(nav):
@@ -75,3 +85,40 @@ def mark_printout(output: str) -> str:
         if marker in output:
             return output.replace("<body ", f'<body data-bcp-print="{kind}" ', 1)
     return output
+
+
+# A link to a section of the plan (the checklist's verdicts): its text becomes the
+# heading of what it points to, once every page has been read.
+_SECTION_LINK = re.compile(r'(<a class="bcp-section-link[^"]*" href="([^"#]*)#([^"]*)">)(.*?)(</a>)', re.S)
+
+
+def headings(pages) -> dict[str, dict[str, str]]:
+    """Each page's headings by id (HTML, as the table of contents holds them), by the page's
+    folder ("teams"); the first heading, the page's title, also under ""."""
+    found: dict[str, dict[str, str]] = {}
+    for page in pages:
+        titles: dict[str, str] = {}
+        stack = list(page.toc or ())
+        if stack:
+            titles[""] = stack[0].title
+        while stack:
+            item = stack.pop()
+            titles[item.id] = item.title
+            stack.extend(item.children)
+        found[posixpath.normpath(page.url or ".")] = titles
+    return found
+
+
+def name_sections(html: str, page_url: str, by_page: dict[str, dict[str, str]]) -> str:
+    """Section links named by the heading they point to, or by their page's title when they
+    point inside a section (a table row); a link to a page not built keeps its text."""
+    here = posixpath.dirname(page_url.rstrip("/") + "/_")
+
+    def named(match: re.Match) -> str:
+        titles = by_page.get(posixpath.normpath(posixpath.join(here, match.group(2))))
+        if not titles:
+            return match.group(0)
+        title = titles.get(match.group(3)) or titles.get("")
+        return match.group(1) + title + match.group(5) if title else match.group(0)
+
+    return _SECTION_LINK.sub(named, html)

@@ -1,7 +1,9 @@
 """The `bcp` MkDocs plugin: one office's plan, published as a site and PDFs.
 
 The plan is loaded and validated once per build, before anything else; a data
-error stops the build with the Thai report and no traceback.  The plan, its
+error stops the build with the Thai report and no traceback.  Under `mkdocs
+serve` (the plan owner's preview, which also watches the data folder) it does
+not: every page shows the problems instead, until the next good save.  The plan, its
 renderer and the build's settings live on the plugin instance for that build;
 mkdocs-macros (macros.py) takes them from here.  The domain (bcp) knows
 nothing of MkDocs: this package only connects the two.
@@ -18,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -27,15 +29,15 @@ from mkdocs.structure.pages import Page
 
 from bcp import DataError, load_plan_cached
 from bcp.edition import is_excluded, plan_for
+from bcp.notices import owner_notices
 from bcp.pdf import LayoutPool, LayoutResult, wait_all
 from bcp.plan import Plan
 from bcp.printouts import Printouts
-from bcp.render import Renderer
-from bcp.review import reminder_problems
-from bcp.search import people_words
 from bcp.problems import INTERNAL_ERROR
+from bcp.render import Renderer, render_problems, template_cache
+from bcp.search import people_words
 from bcp.settings import Settings, SettingsError, debug_enabled
-from bcp_mkdocs import pages
+from bcp_mkdocs import console, pages
 from bcp_mkdocs.config import BcpConfig
 from bcp_mkdocs.search import use_thai_search_index
 
@@ -72,26 +74,39 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.settings: Settings | None = None
         self.plan: Plan | None = None
         self.renderer: Renderer | None = None
-        self.card_titles: dict[str, str] = {}  # card page -> its title, escaped
+        self.page_titles: dict[str, str] = {}  # generated page (cards, incidents) -> its title, escaped
+        self.headings: dict[str, dict[str, str]] | None = None  # pages.headings(), once a build
         self.pool: LayoutPool | None = None
         self.plan_pdf = None  # bcp_mkdocs.plan_pdf.PlanPdf when PDFs are built
         self.printouts: Printouts | None = None
         self.printout_futures: list = []
         self.printout_dir: Path | None = None
+        # `mkdocs serve` with data that cannot be used: the page every page shows instead.
+        self.problems_page: Markup | None = None
+        self.build_started = 0.0
+        self.notices_said: list[str] = []  # the warnings printed by the last build
 
     # --- start --------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        console.for_a_person()
 
     # Before the other plugins' on_config: mkdocs-macros takes the plan from here
     # in its own on_config.
     @event_priority(50)
     @_one_thai_line_on_a_fault
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # `mkdocs serve` keeps this plugin from one build to the next: nothing of the last build stays.
+        self.build_started = time.perf_counter()
+        self.plan = self.renderer = self.plan_pdf = self.printouts = self.headings = None
+        self.printout_futures = []
         self.settings = self._settings(config)
         # The partials sit in the theme's folder (overrides/), beside Material's own.
-        self.plan, self.renderer = self._load(self.settings, Path(config.theme.custom_dir) / "partials" / "bcp")
+        loaded = self._load(self.settings, Path(config.theme.custom_dir) / "partials" / "bcp")
+        if loaded is None:
+            return config
+        self.plan, self.renderer = loaded
         info = self.plan.info
         # The theme prints these unescaped in <title>, <meta> and the header (and escapes
         # them with `|e` elsewhere): Markup is escaped once here and never twice.
@@ -113,37 +128,52 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         except SettingsError as error:
             raise Abort(f"ตั้งค่าไม่ถูกต้อง: {error}") from None
 
-    def _load(self, settings: Settings, partials: Path) -> tuple[Plan, Renderer]:
+    def _load(self, settings: Settings, partials: Path) -> tuple[Plan, Renderer] | None:
+        """The plan and its renderer; None when the preview shows the data's problems instead."""
         try:
             plan = plan_for(load_plan_cached(settings.data_dir), settings.edition)
         except DataError as error:
             # Abort prints to stdout: the report itself goes to stderr, with every other error.
             print(error.report(), file=sys.stderr)
-            raise Abort("หยุดสร้างเว็บไซต์: แก้ตามรายการด้านบนแล้วลองใหม่") from None
+            if self.command != "serve":
+                raise Abort("หยุดสร้างเว็บไซต์: แก้ตามรายการด้านบนแล้วลองใหม่") from None
+            # Stopping here would stop the preview (or leave its pages waiting for a
+            # build that never ends): it shows the problems until the next good save.
+            print("หน้าเว็บตัวอย่างแสดงรายการนี้ จนกว่าจะแก้ไฟล์แล้วบันทึก", file=sys.stderr)
+            self.problems_page = render_problems(partials, error)
+            return None
+        if self.problems_page is not None:
+            log.info("ข้อมูลแผนถูกต้องแล้ว: หน้าเว็บตัวอย่างกลับมาแสดงแผน")
+            self.problems_page = None
         return plan, Renderer(plan, partials, settings, pdfs_built=settings.pdf)
 
     def _log_warnings(self) -> None:
         # INFO with the Thai "คำเตือน" prefix: weak data and an overdue review must not fail --strict.
-        for warning in self.plan.warnings:
-            log.info("%s", warning)
-        revisions = str(self.settings.data_dir / "revisions.yaml")
-        for reminder in reminder_problems(self.plan, revisions, self.settings.reference_date()):
-            log.info("%s", reminder)
+        # The preview builds on every save: the same warnings are not said again.
+        notices = [str(notice) for notice in owner_notices(self.plan, self.settings, self.settings.data_dir)]
+        if notices != self.notices_said:
+            for notice in notices:
+                log.info("%s", notice)
+        self.notices_said = notices
 
     # --- pages ----------------------------------------------------------------------
 
     @_one_thai_line_on_a_fault
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._drop_pdf_templates(files, config)
-        self.card_titles.clear()
+        self.page_titles.clear()
+        if self.plan is None:  # the data's problems on every page instead: no page to make
+            return files
+        generated = pages.incident_pages(config, self.renderer)
         if self.settings.public:
             # No cards, data notes or owner's guide: not built, so in no search index or sitemap.
             for file in [f for f in files if f.src_uri.endswith(".md") and is_excluded(f.src_uri)]:
                 files.remove(file)
-            return files
-        for path, (file, title) in pages.card_pages(config, self.renderer).items():
+        else:
+            generated |= pages.card_pages(config, self.renderer)
+        for path, (file, title) in generated.items():
             files.append(file)
-            self.card_titles[path] = title
+            self.page_titles[path] = title
         return files
 
     @staticmethod
@@ -163,7 +193,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     # After every plugin's on_config: Material's search makes its index there.
     @_one_thai_line_on_a_fault
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        use_thai_search_index(config, people_words(self.plan.people.values()))
+        use_thai_search_index(config, people_words(self.plan.people.values()) if self.plan else ())
         if self.printouts:
             self._submit_printouts()
         if self.command == "build":
@@ -172,12 +202,15 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             # (bench/README.md).  Not for `serve`: it builds again and again.
             gc.freeze()
 
-    # Before mkdocs-macros (priority 0): a card page is finished Markdown already,
+    # Before mkdocs-macros (priority 0): a generated page is finished Markdown already,
     # and data in it ("{{ 7*7 }}" in a name) must stay text.
     @event_priority(50)
     @_one_thai_line_on_a_fault
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        title = self.card_titles.get(page.file.src_uri)
+        if self.problems_page is not None:  # the theme shows the problems (on_env); no plan to render
+            page.meta["render_macros"] = False
+            return ""
+        title = self.page_titles.get(page.file.src_uri)
         if title is not None:
             page.meta["title"] = title
             page.meta["render_macros"] = False
@@ -185,7 +218,15 @@ class BcpPlugin(BasePlugin[BcpConfig]):
 
     @_one_thai_line_on_a_fault
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """`bcp_review_banner(base_url)` for overrides/main.html's announcement bar."""
+        """`bcp_review_banner(base_url)` for overrides/main.html's announcement bar, or
+        `bcp_data_problems`, shown there instead of every page's content."""
+        if self.command == "serve":
+            # The preview builds again on every save: the theme's templates are compiled once,
+            # not on every build (about a third of a rebuild).  Not for `build`: bench/README.md.
+            env.bytecode_cache = template_cache(env, self.settings.template_cache)
+        if self.problems_page is not None:
+            env.globals["bcp_data_problems"] = self.problems_page
+            return env
         renderer = self.renderer
         banners: dict[str, str] = {}  # the same banner on every page: rendered once per depth
 
@@ -196,6 +237,15 @@ class BcpPlugin(BasePlugin[BcpConfig]):
 
         env.globals["bcp_review_banner"] = banner
         return env
+
+    # Every page has been read by now: a link to a section can be named by its heading.
+    @_one_thai_line_on_a_fault
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if page.content and "bcp-section-link" in page.content:
+            if self.headings is None:
+                self.headings = pages.headings(nav.pages)
+            page.content = pages.name_sections(page.content, page.url, self.headings)
+        return context
 
     @_one_thai_line_on_a_fault
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -235,7 +285,6 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     def _finish_pdfs(self, config: MkDocsConfig) -> None:
         if not self.pool:
             return
-        started = time.perf_counter()
         try:
             futures = self.printout_futures + self.plan_pdf.futures
             while futures:
@@ -258,13 +307,12 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             raise PluginError(f"สร้าง PDF ไม่สำเร็จ: {type(error).__name__}: {error}") from None
         finally:
             self._close_pool()
-        log.info("PDF ทั้งหมดเสร็จใน %.1f วินาที", time.perf_counter() - started)
-
-    on_post_build = CombinedEvent(event_priority(50)(_write_plan_pdf), event_priority(-50)(_finish_pdfs))
+        # From the start of the build: the layouts run beside the site's pages from the beginning.
+        log.info("สร้างเว็บไซต์และ PDF ทั้งหมดใน %.1f วินาที", time.perf_counter() - self.build_started)
 
     @staticmethod
     def _progress(result: LayoutResult, done: int, total: int) -> None:
-        log.info("PDF %d/%d: %s (%d หน้า, %.1f วินาที)", done, total, result.name, result.pages, result.seconds)
+        log.info("สร้าง PDF %d/%d: %s (%d หน้า, %.1f วินาที)", done, total, result.name, result.pages, result.seconds)
         for url in result.refused:
             log.warning("ไม่อ่านไฟล์นอกโฟลเดอร์ของเว็บไซต์ใน PDF %s: %s", result.name, url)
 
@@ -278,6 +326,23 @@ class BcpPlugin(BasePlugin[BcpConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_pool()
+
+    # --- the preview ---------------------------------------------------------------------
+
+    @_one_thai_line_on_a_fault
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # Plan owners edit only the data folder, wherever BCP_DATA puts it.
+        if self.settings.data_dir.is_dir():
+            server.watch(str(self.settings.data_dir))
+        log.info("ดูตัวอย่างได้ที่ %s : แก้ไฟล์ข้อมูลแล้วบันทึก หน้าเว็บจะเปลี่ยนเอง (กด Ctrl+C เพื่อหยุด)", config.site_url)
+        return server
+
+    def _say_preview_built(self, config: MkDocsConfig) -> None:
+        if self.command == "serve" and self.problems_page is None:
+            log.info("สร้างหน้าเว็บตัวอย่างแล้ว (%.1f วินาที)", time.perf_counter() - self.build_started)
+
+    on_post_build = CombinedEvent(event_priority(50)(_write_plan_pdf), event_priority(-50)(_finish_pdfs),
+                                  event_priority(-100)(_say_preview_built))
 
     def on_shutdown(self) -> None:
         self._close_pool()

@@ -19,6 +19,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -320,8 +321,8 @@ def bench_real(args, work: Path) -> None:
     say("overhead_ratio_vs_bare_mkdocs_cpu", median([r.cpu_s for r in runs]) / median([b.cpu_s for b in bares]))
 
 
-# "PDF 3/5: บัตรหน้าที่ (13 หน้า, 2.1 วินาที)": one line per layout in the build's log.
-PDF_LINE = re.compile(r"PDF (\d+)/(\d+): (.+) \((\d+) หน้า, ([\d.]+) วินาที\)")
+# "สร้าง PDF 3/5: บัตรหน้าที่ (13 หน้า, 2.1 วินาที)": one line per layout in the build's log.
+PDF_LINE = re.compile(r"สร้าง PDF (\d+)/(\d+): (.+) \((\d+) หน้า, ([\d.]+) วินาที\)")
 
 
 def timed_mkdocs_build(data: Path, site: Path, pdf: bool, verbose: bool = False) -> tuple[float, str]:
@@ -368,6 +369,65 @@ def bench_pdf(args, work: Path) -> None:
     # The target: at most 4 (issue 11).  Medians, so that one disturbed run moves nothing.
     say("full_to_site_only_ratio", median(full) / median(site_only))
     say("full_to_site_only_ratio_best", min(full) / min(site_only))
+
+
+def bench_serve(args, work: Path) -> None:
+    """The plan owner's loop: save a data file under `mkdocs serve`, until the served page shows it."""
+    import socket
+    import urllib.request
+
+    data = work / "serve-data"
+    shutil.rmtree(data, ignore_errors=True)
+    shutil.copytree(REAL_PLAN, data)
+    people = data / "people.yaml"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    page = f"http://127.0.0.1:{port}/teams/"
+    env = {**os.environ, "BCP_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("BCP_PDF", None)
+    log = open(work / "serve.log", "wb")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(CONFIG), "-a", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+    def served() -> str:
+        with urllib.request.urlopen(page, timeout=60) as response:
+            return response.read().decode("utf-8")
+
+    def wait_until(shown: str, limit_s: float) -> float:
+        begin = time.perf_counter()
+        while time.perf_counter() - begin < limit_s:
+            try:
+                if shown in served():
+                    return time.perf_counter() - begin
+            except OSError:
+                pass  # not serving yet
+            time.sleep(0.02)
+        raise RuntimeError(f"the preview never showed {shown!r}: see {work / 'serve.log'}")
+
+    try:
+        note("serve: the first build")
+        wait_until("ต่อ ๔๑๑", 120)
+        times = []
+        extension = "411"
+        for _ in range(args.repeats):
+            new = "499" if extension == "411" else "411"
+            text = people.read_text(encoding="utf-8")
+            time.sleep(0.6)  # the server's file watch polls every 0.5 s: start from a quiet folder
+            people.write_text(text.replace(f'extension: "{extension}"', f'extension: "{new}"'), encoding="utf-8")
+            times.append(wait_until("ต่อ " + new.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")), 60))
+            extension = new
+        note("save to served, s: " + ", ".join(f"{t:.2f}" for t in times))
+        say("save_to_served_s", median(times))
+        say("save_to_served_max_s", max(times))
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
 
 
 def log_log_slope(times: dict[int, float]) -> float:
@@ -442,11 +502,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="10,50", help="synthetic sizes besides 1x (default 10,50)")
     parser.add_argument("--offices", type=int, default=77, help="synthetic offices built in parallel (0: skip)")
     parser.add_argument("--with-pdf", action="store_true", help="build the offices with BCP_PDF=1 (slow)")
-    parser.add_argument("--only", choices=["real", "pdf", "scale", "offices"], action="append",
+    parser.add_argument("--only", choices=["real", "pdf", "serve", "scale", "offices"], action="append",
                         help="run only these parts (repeatable)")
     parser.add_argument("--work", type=Path, help="working folder (default: a new temporary one, removed after)")
     args = parser.parse_args(argv)
-    parts = args.only or ["real", "pdf", "scale", "offices"]
+    parts = args.only or ["real", "pdf", "serve", "scale", "offices"]
     work = args.work or Path(tempfile.mkdtemp(prefix="bcp-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     # Builds run as on an office's own machine, where Python keeps compiled modules
@@ -460,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_real(args, work)
         if "pdf" in parts:
             bench_pdf(args, work)
+        if "serve" in parts:
+            bench_serve(args, work)
         if "scale" in parts:
             bench_scale(args, work)
         if "offices" in parts and args.offices > 0:

@@ -42,12 +42,23 @@ def lampang_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def lampang_site_pdf(tmp_path_factory) -> Path:
-    """The Lampang plan's site with every PDF, as `make site` builds it, once per session."""
+def lampang_make_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The Lampang plan's site with every PDF, built by scripts/build_site.sh as `make site` does,
+    once per session: the site, and what the build printed."""
     out = tmp_path_factory.mktemp("lampang-pdf") / "site"
-    result = build_site(out, pdf=True, extra_env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    env = {**os.environ, "BCP_DATA": str(LAMPANG), "BCP_EDITION": "internal", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    for name in ("BCP_PDF", "NO_MKDOCS_2_WARNING", "COLUMNS"):  # the script sets what it needs
+        env.pop(name, None)
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "build_site.sh"), str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr
-    return out
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def lampang_site_pdf(lampang_make_site) -> Path:
+    """The Lampang plan's site with every PDF, as `make site` builds it, once per session."""
+    return lampang_make_site[0]
 
 
 @pytest.fixture(scope="session")

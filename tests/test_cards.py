@@ -375,11 +375,15 @@ def test_qr_code_opens_the_card_on_the_intranet(mini_site):
         assert f"{MINI_URL}cards/{person_id}/" in text_of(card.select_one(".bcp-wall__footer"))
 
 
-def test_without_a_site_address_the_card_says_there_is_no_qr(lampang_site):
-    soup = card_soup(lampang_site, "krit")
-    assert not soup.select(".bcp-wall svg")
-    assert "ยังไม่ได้กำหนดที่อยู่เว็บไซต์บนอินทราเน็ต" in text_of(soup.select_one(".bcp-card__noqr.bcp-screen-only"))
-    # the footer still says where the full duties are
+def test_without_a_site_address_the_owner_is_told_not_the_card(lampang_site):
+    page = card_soup(lampang_site, "krit").select_one("article")
+    assert not page.select(".bcp-wall svg")
+    # a setup hint is the plan owner's: on the data-notes page, with the file and the field
+    assert "ยังไม่ได้กำหนดที่อยู่เว็บไซต์" not in text_of(page) and "site_url" not in text_of(page)
+    notices = BeautifulSoup((lampang_site / "data-notes" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hint = [text_of(li) for li in notices.select("#owner-notices-list li") if "site_url" in text_of(li)]
+    assert len(hint) == 1 and "ยังไม่ได้กำหนดที่อยู่เว็บไซต์ของแผนบนอินทราเน็ต" in hint[0] and "data/plan.yaml" in hint[0]
+    # the card's footer still says where the full duties are
     assert "หน้าที่ฉบับเต็มของคุณ: เว็บไซต์ของแผน หัวข้อ บัตรหน้าที่" in text_of(the_card(lampang_site, "krit"))
 
 

@@ -58,7 +58,8 @@ def test_verdicts_on_the_lampang_data(lampang_plan):
     plan = lampang_plan
     flood = checklist.verdict(plan, item(plan, "เหตุการณ์อุทกภัย"))
     assert flood.status == checklist.CONTRADICTED  # ticked in the plan, absent from its scope
-    assert "ไม่ยืนยัน" in flood.detail and "scope.yaml" in flood.detail
+    # a sentence about the plan: no file, no id
+    assert flood.detail == "แผนตอบว่ามี แต่ข้อมูลไม่ยืนยัน: ขอบเขตของแผนไม่มีเหตุการณ์อุทกภัย"
     fire = checklist.verdict(plan, item(plan, "เหตุการณ์อัคคีภัย"))
     assert (fire.status, fire.page, fire.anchor) == (checklist.CONFIRMED, "scope", "incident-fire")
     assert checklist.verdict(plan, item(plan, "ก่อนหน้านี้มีแผนเดิมอยู่")).status == checklist.NOT_SHOWN
@@ -74,7 +75,8 @@ def test_verdicts_on_the_lampang_data(lampang_plan):
 
 def test_verdicts_when_the_data_lacks_what_the_plan_answers():
     plan = load_plan(MINI)
-    assert checklist.verdict(plan, item(plan, "อุทกภัย")).status == checklist.CONTRADICTED
+    flood = checklist.verdict(plan, item(plan, "อุทกภัย"))
+    assert flood.status == checklist.CONTRADICTED and flood.detail.endswith("ขอบเขตของแผนไม่มีเหตุการณ์อุทกภัย")
     # answered "no", and the data has no IT strategy either: consistent, not confirmed
     assert checklist.verdict(plan, item(plan, "กลยุทธ์ด้านไอที")).status == checklist.ABSENT
     tree = checklist.verdict(plan, item(plan, "Call Tree"))
@@ -87,17 +89,23 @@ def test_checklist_page_says_what_the_data_shows_and_links_to_it(lampang_site, l
     verdicts = {fold(row.find(["td", "th"]).get_text(" ")): row.select_one("td.bcp-verdict") for row in rows}
     flood = verdicts["- เหตุการณ์อุทกภัย"]
     assert flood["data-verdict"] == "contradicted"
-    assert "ข้อมูลไม่ตรงกับคำตอบ" in text_of(flood) and "flood" in text_of(flood)
+    assert "ข้อมูลไม่ตรงกับคำตอบ" in text_of(flood) and "ขอบเขตของแผนไม่มีเหตุการณ์อุทกภัย" in text_of(flood)
     assert "ข้อมูลแสดงไม่ได้" in text_of(verdicts["๑.๑ ก่อนหน้านี้มีแผนเดิมอยู่"])
     confirmed = [text for text, cell in verdicts.items() if cell is not None and cell.get("data-verdict") == "confirmed"]
     # every item with evidence in the data but the flood: 3 incidents, teams, BIA, resources, 5 strategies, call tree, procedure
     assert len(confirmed) == 13 and "- เหตุการณ์อัคคีภัย" in confirmed and "๒.๕ กระบวนการแจ้งเหตุฉุกเฉิน (Call Tree)" in confirmed
-    # every link lands on an element that exists on its page
-    for cell in verdicts.values():
-        for link in (cell.select("a.bcp-verdict__link") if cell else []):
-            page, anchor = link["href"].split("#")
-            target = BeautifulSoup((lampang_site / "checklist" / page).resolve().read_text(encoding="utf-8"), "html.parser")
-            assert target.find(id=anchor) is not None, link["href"]
+    # every link lands on an element that exists on its page, and is named by the section's heading:
+    # the heading it points to, or the title of the page when it points inside a section (a table row)
+    links = [link for cell in verdicts.values() if cell is not None for link in cell.select("a.bcp-verdict__link")]
+    assert len(links) == 14  # the confirmed items and the flood
+    for link in links:
+        page, anchor = link["href"].split("#")
+        target = BeautifulSoup((lampang_site / "checklist" / page).resolve().read_text(encoding="utf-8"), "html.parser")
+        element = target.find(id=anchor)
+        assert element is not None, link["href"]
+        heading = element if element.name in ("h1", "h2", "h3") else target.select_one("article h1")
+        assert text_of(link) == text_of(heading), link["href"]
+    assert "ดูส่วนที่เกี่ยวข้อง" not in text_of(soup.select_one("article"))
     assert "ข้อมูลของแผนยืนยันไม่ได้" in text_of(soup.select_one("article"))  # part 3, said plainly
 
 

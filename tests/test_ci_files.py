@@ -41,7 +41,9 @@ def test_workflow_checks_builds_uploads_and_comments():
     assert diff["if"] == "github.event_name == 'pull_request'"
     assert '"origin/$BASE_REF" HEAD > plan-changes.md' in diff["run"]
     assert diff["env"]["BASE_REF"] == "${{ github.base_ref }}"
-    assert "plan-changes.md" in uses["actions/github-script"]["with"]["script"]
+    # bcp diff always says something ("no change" included): the comment is posted whatever it says
+    script = uses["actions/github-script"]["with"]["script"]
+    assert "plan-changes.md" in script and "return;" not in script
     # the comment goes out before a failing check can stop the job
     assert steps.index(uses["actions/github-script"]) < steps.index(step_running("bcp check"))
     assert any(run.strip() == ".venv/bin/python -m bcp check" for run in runs)
@@ -78,5 +80,6 @@ def test_invalid_data_posts_the_summary_diff_wrote(tmp_path):
     assert posted == "## ข้อมูลแผนมีข้อผิดพลาด\n"
 
 
-def test_no_change_stays_empty(tmp_path):
-    assert _run_diff_step(tmp_path, "exit 0\n") == ""
+def test_no_change_is_posted_as_bcp_diff_says_it(tmp_path):
+    said = "## สรุปการเปลี่ยนแปลงของแผน\n\nไม่มีการเปลี่ยนแปลงข้อมูลแผนระหว่าง `origin/main` (1234567) และ `HEAD` (89abcde)\n"
+    assert _run_diff_step(tmp_path, f"printf '%s' '{said}'\nexit 0\n") == said

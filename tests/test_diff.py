@@ -67,6 +67,13 @@ def repo(tmp_path, monkeypatch) -> Repo:
     return r
 
 
+def unchanged(repo: Repo) -> tuple[int, str]:
+    """What `bcp diff` says between the last two commits when nothing in the plan changed."""
+    old, new = repo.git("rev-parse", "--short=7", "HEAD~1").strip(), repo.git("rev-parse", "--short=7", "HEAD").strip()
+    return 0, (f"## สรุปการเปลี่ยนแปลงของแผน\n\n"
+               f"ไม่มีการเปลี่ยนแปลงข้อมูลแผนระหว่าง `HEAD~1` ({old}) และ `HEAD` ({new})\n")
+
+
 def lines(text: str) -> list[str]:
     return text.splitlines()
 
@@ -327,7 +334,7 @@ def test_exercise_recorded(repo):
 # --- what is not a change, and what cannot be compared -----------------------
 
 
-def test_reordered_keys_comments_and_rewrapped_text_print_nothing(repo):
+def test_reordered_keys_comments_and_rewrapped_text_are_no_change(repo):
     repo.edit("people.yaml", "    title: นาง\n    first_name: วันเพ็ญ\n", "    first_name: วันเพ็ญ  # ชื่อจริง\n    title: นาง\n")
     repo.edit("teams.yaml", "{role: lead, primary: wanphen, backup: thatchakorn}", "{backup: thatchakorn, primary: wanphen, role: lead}")
     repo.edit("bia.yaml", "    urgency: high\n    recovery: 1d\n", "    recovery: 1d\n    urgency: high\n")
@@ -337,14 +344,24 @@ def test_reordered_keys_comments_and_rewrapped_text_print_nothing(repo):
     repo.edit("people.yaml", 'extension: "411"', "extension: 411")
     repo.commit()
     assert repo.git("diff", "--stat", "HEAD~1", "HEAD").strip()  # the text did change
-    assert repo.diff() == (0, "")
+    assert repo.diff() == unchanged(repo)
 
 
-def test_reordering_people_in_people_yaml_prints_nothing(repo):
+def test_reordering_people_in_people_yaml_is_no_change(repo):
     path = repo.data / "people.yaml"
     path.write_text(move_block(path.read_text(encoding="utf-8"), "  - id: wanphen", "  - id: krit"), encoding="utf-8")
     repo.commit()
-    assert repo.diff() == (0, "")
+    assert repo.diff() == unchanged(repo)
+
+
+def test_no_change_is_said_on_the_command_line(repo):
+    # a commit that touches no data file: an approver reads that the plan did not change
+    (repo.root / "README.md").write_text("แผน\n", encoding="utf-8")
+    repo.commit("เอกสารประกอบ")
+    result = subprocess.run([sys.executable, "-m", "bcp", "diff"], cwd=repo.root, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (result.returncode, result.stdout) == unchanged(repo)
+    assert result.stderr == ""
 
 
 def test_invalid_new_prints_the_errors_and_exits_1(repo):
@@ -359,7 +376,7 @@ def test_invalid_new_prints_the_errors_and_exits_1(repo):
     assert "เบอร์ต่อต้องเป็นตัวเลข ๒ ถึง ๕ หลัก" in result.stdout
 
 
-def test_invalid_old_is_said_in_thai_not_a_crash(repo):
+def test_invalid_old_cannot_be_compared_said_in_thai_with_exit_1(repo):
     repo.edit("teams.yaml", "backup: wichan", "backup: nobody")
     repo.commit("ผิด")
     repo.edit("teams.yaml", "backup: nobody", "backup: wichan")
@@ -367,7 +384,7 @@ def test_invalid_old_is_said_in_thai_not_a_crash(repo):
     code, text = repo.diff()
     # Nothing was compared: exit 1, so the pull request shows this, never "no change".
     assert code == 1
-    assert "ข้อมูลแผนที่ `HEAD~1`" in text and "ใช้ไม่ได้ (มีข้อผิดพลาด ๑ รายการ)" in text
+    assert "ข้อมูลแผนที่ `HEAD~1`" in text and "ใช้ไม่ได้ (มีข้อผิดพลาด ๑ รายการ) จึงเทียบการเปลี่ยนแปลงไม่ได้" in text
 
 
 def test_old_revision_without_data_is_the_first_plan(tmp_path, monkeypatch):
@@ -388,7 +405,7 @@ def test_unknown_revision_is_a_thai_error(repo):
         repo.diff("no-such-branch", "HEAD")
     result = subprocess.run([sys.executable, "-m", "bcp", "diff", "no-such-branch"], cwd=repo.root,
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert result.returncode == 1 and "ไม่พบ revision" in result.stderr
+    assert result.returncode == 1 and result.stderr.startswith("ข้อผิดพลาด: ไม่พบ revision 'no-such-branch'")
 
 
 def test_data_folder_from_bcp_data(tmp_path, monkeypatch):

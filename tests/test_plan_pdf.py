@@ -110,9 +110,10 @@ def test_pdf_templates_are_not_published(lampang_site_pdf):
     # full duties (one each), the wallet cards, the call tree and the printable forms; no
     # template or stylesheet leaks.
     published = sorted(p.name for p in (lampang_site_pdf / "pdf").iterdir())
-    assert published == ["call-tree.pdf", "cards", "cards.pdf", "checklists.pdf", "duties", "plan.pdf", "wallet.pdf"]
-    assert all(p.suffix == ".pdf" for p in (lampang_site_pdf / "pdf" / "cards").iterdir())
-    assert all(p.suffix == ".pdf" for p in (lampang_site_pdf / "pdf" / "duties").iterdir())
+    assert published == ["call-tree.pdf", "cards", "cards.pdf", "checklists.pdf", "duties", "incidents", "plan.pdf",
+                         "wallet.pdf"]
+    assert all(p.suffix == ".pdf" for folder in ("cards", "duties", "incidents")
+               for p in (lampang_site_pdf / "pdf" / folder).iterdir())
 
 
 def test_page_count_is_sensible(plan_pdf, lampang_plan):
@@ -237,6 +238,24 @@ def test_every_content_page_has_the_office_header_and_a_thai_page_number(pages, 
         assert not re.search(rf"^- {index} -$", page, re.M)
     for front in pages[:FRONT_MATTER]:
         assert not re.search(r"^- [๐-๙0-9]+ -$", front, re.M)
+
+
+def test_checklist_verdicts_name_their_section_and_its_page(pages, lampang_site_pdf):
+    from bs4 import BeautifulSoup
+
+    site = BeautifulSoup((lampang_site_pdf / "checklist" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    sections = {" ".join(link.get_text().split()) for link in site.select("a.bcp-verdict__link")}
+    assert len(sections) == 7  # scope, teams, BIA, resources, strategies, call tree, procedure
+    # lines wrap anywhere in Thai: the words may be split by line breaks, the number ends at one
+    text = unicodedata.normalize("NFKC", "".join(pages))
+    for section in sections:
+        numbers = re.findall(r"\s*".join(map(re.escape, squeeze(f"ดู {section} หน้า"))) + r"\s*([๐-๙]+)", text)
+        assert numbers, section
+        for number in set(numbers):
+            # the page that says "- n -" in its footer holds that section's heading
+            page = pages[FRONT_MATTER + int(thai.arabic_digits(number)) - 1]
+            assert page_number(int(thai.arabic_digits(number))) in page and squeeze(section) in squeeze(page), section
+    assert squeeze("ดูส่วนที่เกี่ยวข้อง") not in squeeze(text) and squeeze("กดลิงก์") not in squeeze(text)
 
 
 def test_bookmarks_list_the_sections_in_normal_spelling(plan_pdf, lampang_site_pdf):

@@ -66,8 +66,10 @@ def test_the_estimate_counts_with_the_print_styles_of_bcp_css():
     top, right, bottom, _ = (points(v) for v in cells["padding"].split())
     assert (top, bottom, right) == (wallcard.CELL_PADDING, wallcard.CELL_PADDING, wallcard.CELL_GAP)
     assert points(cells["border-bottom"].split()[0]) == wallcard.ROW_RULE
-    page = re.search(r"@page wall \{[^}]*margin: ([\d.]+mm);", CSS.read_text(encoding="utf-8"))
-    assert page and points(page.group(1)) == pytest.approx(wallcard.PAGE_MARGIN)
+    page = re.search(r"@page wall \{[^}]*margin: ([\d.]+mm) ([\d.]+mm);", CSS.read_text(encoding="utf-8"))
+    assert page, "bcp.css: @page wall { margin: <top and bottom> <sides>; }"
+    assert points(page.group(1)) == pytest.approx(wallcard.PAGE_MARGIN_Y)
+    assert points(page.group(2)) == pytest.approx(wallcard.PAGE_MARGIN_X)
 
 
 def all_texts() -> list[str]:

