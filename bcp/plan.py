@@ -27,11 +27,6 @@ class Assignment:
         return self.rank > 0
 
     @property
-    def ranked(self) -> bool:
-        """The role has several backups: each is named with its rank (ลำดับที่ ๑, ๒)."""
-        return len(self.role.backups) > 1
-
-    @property
     def backups_before(self) -> list[str]:
         """The backups who stand in before this one (empty for the primary and the first backup)."""
         return self.role.backups[: max(self.rank - 1, 0)]
@@ -89,6 +84,11 @@ class Plan:
         return self.people[self.teams_file.bcp_head]
 
     @property
+    def alternate_sites(self) -> list[m.AlternateSite]:
+        """Where work goes on when the office cannot be used, in the plan's order (either form typed)."""
+        return self.info.alternate_sites
+
+    @property
     def strategies(self) -> list[m.Strategy]:
         return self.strategies_file.strategies
 
@@ -119,6 +119,11 @@ class Plan:
 
     def lead_of(self, team: m.Team) -> m.Role | None:
         return next((r for r in team.roles if r.role == "lead"), None)
+
+    @staticmethod
+    def backups(role: m.Role) -> list[str]:
+        """Ids of the role's backups, in the order they are called (`backup: x` or `backups: [x, y]`)."""
+        return role.backups
 
     def assignments(self, person_id: str) -> list[Assignment]:
         """Every role the person holds, in team order, primary roles first within a team."""
@@ -184,6 +189,11 @@ class Plan:
         """The label for people who act on the phase: an open-ended one says so ("วันที่ ๘ เป็นต้นไป")."""
         open_ended = not phase.label and phase.end_day is None and phase.within_hours is None
         return self.phase_label(phase) + (" เป็นต้นไป" if open_ended else "")
+
+    @property
+    def first_phase(self) -> m.Phase:
+        """The phase that starts when the incident does (day 1): the wall cards' first actions."""
+        return self.procedure.phases[0]
 
     def steps_for(self, person_id: str) -> list[tuple[m.Phase, list[m.Step]]]:
         """The steps whose responsible parties include the person, by phase, in order."""

@@ -39,8 +39,14 @@ def one(soup, selector: str):
     return found[0]
 
 
-def card(site: Path, person_id: str):
-    return one(page(site, f"cards/{person_id}"), ".bcp-card")
+def wall(site: Path, person_id: str):
+    """The person's wall card (the card page's top, pdf/cards/<id>.pdf)."""
+    return one(page(site, f"cards/{person_id}"), ".bcp-wall")
+
+
+def duties(site: Path, person_id: str):
+    """The person's full duties, below the wall card (pdf/duties/<id>.pdf)."""
+    return one(page(site, f"cards/{person_id}"), ".bcp-duties")
 
 
 def in_order(text: str, *parts: str) -> bool:
@@ -104,25 +110,43 @@ def test_call_tree_tries_the_primary_then_each_backup_in_order(second_office_sit
 
 
 def test_each_backups_card_says_whose_backup_and_which_rank(second_office_site):
-    first = one(card(second_office_site, "dara"), '[data-role="services:lead:backup"]')
-    assert text_of(first).startswith("หัวหน้าทีม งานบริการประชาชน บุคลากรสำรอง ลำดับที่ 1 ทำหน้าที่แทน " + KANYA)
-    second = one(card(second_office_site, "preecha"), '[data-role="services:lead:backup"]')
-    assert text_of(second).startswith("หัวหน้าทีม งานบริการประชาชน บุคลากรสำรอง ลำดับที่ 2 ทำหน้าที่แทน " + KANYA)
-    assert f"และผู้สำรองลำดับก่อนหน้า ({DARA}) ก็ไม่ว่าง" in text_of(second)
-    # on the second backup's card, the call comes when the primary and the first backup do not answer
-    calls = text_of(card(second_office_site, "preecha").select(".bcp-card__calls-table")[0])
+    # the wall card, in words
+    first = text_of(one(wall(second_office_site, "dara"), '[data-role="services:lead:backup"]'))
+    assert first == f"สำรอง ลำดับที่ 1 ของ {KANYA} ในตำแหน่งหัวหน้าทีม งานบริการประชาชน"
+    second = text_of(one(wall(second_office_site, "preecha"), '[data-role="services:lead:backup"]'))
+    assert second == f"สำรอง ลำดับที่ 2 ของ {KANYA} ในตำแหน่งหัวหน้าทีม งานบริการประชาชน"
+    # the second backup is called when the primary and the first backup do not answer
+    assert "โทรหาคุณเมื่อ นางสาวกัญญา และ นางสาวดารา ไม่รับสาย" in text_of(
+        one(wall(second_office_site, "preecha"), '[data-calls="incoming"]'))
+    # the full duties say the same, with the backup before them
+    duty = text_of(one(duties(second_office_site, "preecha"), '[data-role="services:lead:backup"]'))
+    assert duty.startswith(f"หัวหน้าทีม งานบริการประชาชน บุคลากรสำรอง ลำดับที่ 2 ทำหน้าที่แทน {KANYA}")
+    assert f"และผู้สำรองลำดับก่อนหน้า ({DARA}) ก็ไม่ว่าง" in duty
+    calls = text_of(duties(second_office_site, "preecha").select(".bcp-duties__calls")[0])
     assert f"โทรหาคุณเมื่อ {KANYA} และ {DARA} ไม่รับสาย" in calls
     # the head's second backup stands by once the first cannot be told
-    piti = card(second_office_site, "piti")
+    piti = duties(second_office_site, "piti")
     assert "บุคลากรสำรอง ลำดับที่ 2 ทำหน้าที่แทน " + SOMSRI in text_of(one(piti, '[data-role="command:lead:backup"]'))
-    assert f"เมื่อแจ้ง {MANEE} ไม่ได้" in text_of(piti.select(".bcp-card__calls-table")[0])
-    # the primary's card names both, in order
-    kanya = text_of(one(card(second_office_site, "kanya"), '[data-role="services:lead:primary"]'))
+    assert f"เมื่อแจ้ง {MANEE} ไม่ได้" in text_of(piti.select(".bcp-duties__calls")[0])
+    # the primary's duties name both, in order
+    kanya = text_of(one(duties(second_office_site, "kanya"), '[data-role="services:lead:primary"]'))
     assert in_order(kanya, "ผู้สำรองของคุณ", f"ลำดับที่ 1 {DARA}", f"ลำดับที่ 2 {PREECHA}")
 
 
+def test_the_heads_wall_card_calls_a_team_head_then_each_backup_in_order(second_office_site):
+    outgoing = one(wall(second_office_site, "somsri"), '[data-calls="outgoing"]')
+    row = next(tr for tr in outgoing.select("tr[data-fit-item]") if KANYA in text_of(tr))
+    fallbacks = [text_of(f.select_one(".bcp-reach__name")) for f in row.select(".bcp-wall__fallback")]
+    assert fallbacks == [DARA, PREECHA]
+    # her own team: the first backup is told to stand by, the second if the first does not answer
+    # (manee's line also holds her call as a team head: one line a person, every fallback on it)
+    standby = next(tr for tr in outgoing.select("tr[data-fit-item]") if "ให้เตรียมทำหน้าที่แทน" in text_of(tr))
+    assert MANEE in text_of(standby.td)
+    assert [text_of(f.select_one(".bcp-reach__name")) for f in standby.select(".bcp-wall__fallback")][0] == PITI
+
+
 def test_a_person_with_three_roles_has_them_all(second_office_site):
-    roles = [li["data-role"] for li in card(second_office_site, "manee").select("[data-role]")]
+    roles = [li["data-role"] for li in wall(second_office_site, "manee").select("[data-role]")]
     assert roles == ["command:lead:backup", "systems:member:primary", "logistics:lead:primary"]
     row = one(page(second_office_site, "cards"), 'tr[data-person="manee"]')
     assert [text_of(li) for li in row.select("li")] == [
@@ -137,11 +161,14 @@ def test_both_alternate_sites_in_order_wherever_the_site_is_shown(second_office_
     shown = {"home": text_of(one(page(second_office_site, ""), ".bcp-sites")),
              "resources": text_of(one(page(second_office_site, "resources"), ".bcp-sites")),
              "call tree": text_of(one(page(second_office_site, "call-tree"), ".bcp-sites"))}
-    shown |= {f"card {pid}": text_of(one(card(second_office_site, pid), ".bcp-card__places")) for pid in plan.people}
+    shown |= {f"duties {pid}": text_of(one(duties(second_office_site, pid), ".bcp-duties__places")) for pid in plan.people}
     shown |= {f"incident {i}": text_of(one(page(second_office_site, f"incidents/{i}"), ".bcp-incident__first")) for i in plan.incidents}
     for where, text in shown.items():
         assert in_order(text, f"1. {SITES[0]}", "12 ถนนสำรอง อำเภอตัวอย่าง", "(ใช้ก่อน ประสานผู้ดูแลอาคารล่วงหน้า)",
                         f"2. {SITES[1]}"), where
+    for pid in plan.people:  # the wall card: where to go, in order
+        assert [text_of(p) for p in wall(second_office_site, pid).select(".bcp-wall__site")] == [
+            f"{SITES[0]} 12 ถนนสำรอง อำเภอตัวอย่าง", SITES[1]], pid
 
 
 def test_the_cover_shows_the_version_as_worded_and_the_notice(second_office_site):
@@ -155,7 +182,8 @@ def test_a_phase_with_its_own_label(second_office_site):
     assert title == "ตั้งแต่วันที่ 8 จนกลับสู่ภาวะปกติ กลับสู่ภาวะปกติ"
     checklist = text_of(one(page(second_office_site, "checklists"), "#checklist-day-8 .bcp-checklist-phase__title"))
     assert checklist == title  # not "... เป็นต้นไป": the label is printed as written
-    assert "ตั้งแต่วันที่ 8 จนกลับสู่ภาวะปกติ กลับสู่ภาวะปกติ" in text_of(card(second_office_site, "wira"))
+    captions = [text_of(c) for c in duties(second_office_site, "wira").select(".bcp-duties__steps caption")]
+    assert captions[-1] == "ตั้งแต่วันที่ 8 จนกลับสู่ภาวะปกติ กลับสู่ภาวะปกติ"
 
 
 def cells(table) -> list[list[str]]:
@@ -251,9 +279,11 @@ def test_call_tree_pdf_has_the_backups_in_order_and_the_sites(second_office_site
 
 @pytest.mark.parametrize("person_id, rank", [("dara", 1), ("preecha", 2)])
 def test_each_backups_card_pdf_says_their_rank(second_office_site_pdf, person_id, rank):
-    path = second_office_site_pdf / "pdf" / "cards" / f"{person_id}.pdf"
-    assert len(PdfReader(path).pages) == 1
-    assert squeeze(f"บุคลากรสำรอง ลำดับที่ {rank} ทำหน้าที่แทน {KANYA}") in pdf_text(path)
+    card = second_office_site_pdf / "pdf" / "cards" / f"{person_id}.pdf"
+    assert len(PdfReader(card).pages) == 1
+    assert squeeze(f"สำรอง ลำดับที่ {rank} ของ {KANYA}") in pdf_text(card)
+    assert squeeze(f"บุคลากรสำรอง ลำดับที่ {rank} ทำหน้าที่แทน {KANYA}") in pdf_text(
+        second_office_site_pdf / "pdf" / "duties" / f"{person_id}.pdf")
 
 
 def test_checklists_pdf_has_the_joint_line_and_the_phase_label(second_office_site_pdf):
