@@ -33,7 +33,8 @@ TEAM = _hostile("ด้านการให้ความช่วยเหล
 STEP = _hostile("แจ้งเหตุฉุกเฉิน")
 PROCESS = _hostile("งานรับชำระเงินสมทบ")
 NOTE = _hostile("ใช้ชื่อนี้")
-SITE = _hostile("ศูนย์บริการร่วม")
+# Markup only: the site is on every wall card, which holds one long word (the name) and still fits its page.
+SITE = "ศูนย์บริการร่วม " + HOSTILE.removesuffix(" " + LONG_WORD)
 NOTICE = _hostile("ฉบับร่าง")
 PHASE = _hostile("วันที่ ๘ เป็นต้นไป")
 APPROVER = _hostile("ผู้อนุมัติ")
