@@ -14,16 +14,12 @@ import dataclasses
 from collections import Counter
 
 from bcp import thai
+from bcp.labels import fill_text
 from bcp.personal_data import personal_data_problems
 from bcp.plan import Plan
 from bcp.problems import DataError
 
 EDITIONS = ("internal", "public")
-
-# Shown in place of a person without a position in the public edition.
-NO_POSITION = "ผู้ปฏิบัติงาน (ไม่ระบุตำแหน่ง)"
-# Shown in place of free text that may name a person (revisions' approved_by).
-WITHHELD = "ไม่เปิดเผยในฉบับเผยแพร่"
 
 # Pages of docs/ that are not built in the public edition: the cards are one
 # per person (their addresses carry person ids), the data notes quote names,
@@ -36,10 +32,12 @@ def is_excluded(src_uri: str) -> bool:
     return any(src_uri == page or (page.endswith("/") and src_uri.startswith(page)) for page in PUBLIC_EXCLUDED_PAGES)
 
 
-def public_label(position: str | None, number: int | None, thai_digits: bool) -> str:
-    """How a person reads in the public edition: their position, numbered when several share it."""
-    label = position or NO_POSITION
-    return f"{label} (คนที่ {thai.digits(number, thai_digits)})" if number else label
+def public_label(plan: Plan, position: str | None, number: int | None) -> str:
+    """How a person reads in the public edition: their position (public_no_position without one),
+    numbered when several share it (public_same_position)."""
+    label = position or plan.labels.public_no_position
+    return fill_text(plan.labels.public_same_position, position=label,
+                     number=thai.digits(number, plan.thai_digits)) if number else label
 
 
 def public_plan(plan: Plan) -> Plan:
@@ -58,16 +56,17 @@ def public_plan(plan: Plan) -> Plan:
         raise DataError(found)
     people = plan.people_file.people
     new_id = {p.id: f"p{index:02d}" for index, p in enumerate(people, start=1)}
-    shared = Counter(p.position or NO_POSITION for p in people)
+    no_position = plan.labels.public_no_position
+    shared = Counter(p.position or no_position for p in people)
     seen: Counter[str] = Counter()
     anonymous = []
     for person in people:
-        label = person.position or NO_POSITION
+        label = person.position or no_position
         seen[label] += 1
         anonymous.append(person.model_copy(update={
             "id": new_id[person.id],
             "title": "",
-            "first_name": public_label(person.position, seen[label] if shared[label] > 1 else None, plan.thai_digits),
+            "first_name": public_label(plan, person.position, seen[label] if shared[label] > 1 else None),
             "last_name": "",
             "extension": None,
             "mobile": None,
@@ -79,7 +78,7 @@ def public_plan(plan: Plan) -> Plan:
                                 "backups": [new_id[backup] for backup in role.backups]})
         for role in team.roles]}) for team in teams_file.teams]
     revisions = plan.revisions_file.model_copy(update={"revisions": [
-        revision.model_copy(update={"approved_by": WITHHELD}) if revision.approved_by else revision
+        revision.model_copy(update={"approved_by": plan.labels.public_withheld}) if revision.approved_by else revision
         for revision in plan.revisions_file.revisions]})
     redacted = dataclasses.replace(
         plan,

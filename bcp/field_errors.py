@@ -36,11 +36,13 @@ def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
     if kind == "missing":
         return f"ขาดช่อง '{name}' ซึ่งต้องมี"
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, loc)
+        where = _model_at(model, loc)
+        allowed = list(getattr(where, "model_fields", None) or ())
         guess = difflib.get_close_matches(name, allowed, n=1)
         hint = f" หมายถึง '{guess[0]}' หรือไม่?" if guess else ""
-        listing = f" ช่องที่ใช้ได้: {', '.join(allowed)}" if allowed else ""
-        return f"ไม่รู้จักช่อง '{name}'{hint}{listing}"
+        # A model with too many fields to list says where they are listed instead (labels.yaml).
+        listing = getattr(where, "unknown_key_help", None) or (f"ช่องที่ใช้ได้: {', '.join(allowed)}" if allowed else "")
+        return f"ไม่รู้จักช่อง '{name}'{hint}" + (f" {listing}" if listing else "")
     if kind == "string_pattern_mismatch":
         # Every reference to another item (primary, impacts, team ...) uses the id pattern.
         key = name if name in FIELD_FORMATS else ("id" if ctx.get("pattern") == ID_PATTERN else name)
@@ -81,18 +83,17 @@ def _one_value_only(name: str, found: list) -> str:
     return f"{message}: ถ้ามีหลายค่า ให้ใช้ช่อง {many} แทน {name}{example} (เรียงตามลำดับ)"
 
 
-def _allowed_fields(model: type[BaseModel] | None, loc: tuple) -> list[str]:
-    """Field names allowed where an unknown key was found (walks the model along loc)."""
+def _model_at(model: type[BaseModel] | None, loc: tuple) -> Any:
+    """The model where an unknown key was found (walks the model along loc); None if there is none."""
     current: Any = model
     for part in loc[:-1]:
         if isinstance(part, int) or current is None:
             continue
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
-            return []
+            return None
         current = _inner_model(info.annotation)
-    fields = getattr(current, "model_fields", None)
-    return list(fields) if fields else []
+    return current
 
 
 def _inner_model(annotation: Any) -> Any:

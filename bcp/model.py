@@ -18,10 +18,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, StringConstraints,
-                      ValidationInfo, WithJsonSchema, field_validator)
+                      ValidationInfo, WithJsonSchema, create_model, field_validator)
 
 from bcp.settings import Settings
 from bcp.thai import THAI_MONTHS, arabic_digits, normalize_phone, normalize_thai
@@ -702,6 +703,138 @@ class Revisions(Model, title="ประวัติการแก้ไขแ�
 
 ChecklistItem.model_rebuild()
 
+
+# --- labels.yaml ---------------------------------------------------------------
+# The words the tool writes around the data: headings, captions, column headers, lead
+# sentences and what it adds before or after a value ("ตารางที่ ๔", "ฉบับที่").  bcp/labels.yaml,
+# shipped with the tool, holds each with its Thai default and where it appears; an office
+# overrides any of them, key by key, in its own labels.yaml.  A label may hold placeholders
+# ("{number}") that the tool fills in (bcp.labels.fill).
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+LABEL_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+LABEL_CATALOGUE_PATH = Path(__file__).with_name("labels.yaml")
+
+
+def placeholders(text: str) -> list[str]:
+    """The placeholders of a label, in order: "ตารางที่ {number} {team}" -> ["number", "team"]."""
+    return PLACEHOLDER.findall(text)
+
+
+class LabelSpec(BaseModel):
+    """One label of the catalogue: its default, where it appears, what it may be filled with."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str
+    where: str
+    fills: list[str] = []  # placeholders an office may add that the default does not use
+    blank: bool = False  # an office may set it to "" (something the tool adds, which it may drop)
+
+    @property
+    def allowed(self) -> list[str]:
+        return list(dict.fromkeys([*placeholders(self.text), *self.fills]))
+
+
+class LabelGroup(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str
+    labels: dict[str, LabelSpec]
+
+
+class LabelCatalogue(BaseModel):
+    """bcp/labels.yaml: every label the tool writes, by group, and what each placeholder means."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    placeholders: dict[str, str]
+    groups: list[LabelGroup]
+
+    @property
+    def specs(self) -> dict[str, LabelSpec]:
+        return {key: spec for group in self.groups for key, spec in group.labels.items()}
+
+    @field_validator("groups")
+    @classmethod
+    def _keys_unique_and_ascii(cls, groups: list[LabelGroup]) -> list[LabelGroup]:
+        seen: set[str] = set()
+        for group in groups:
+            for key, spec in group.labels.items():
+                if key in seen or not LABEL_KEY.match(key):
+                    raise ValueError(f"label key {key!r}: repeated or not ASCII snake_case")
+                if not spec.text.strip() or not spec.where.strip():
+                    raise ValueError(f"label {key!r}: a default and where it appears are required")
+                seen.add(key)
+        return groups
+
+    def model_post_init(self, context: object) -> None:
+        for key, spec in self.specs.items():
+            unknown = set(spec.allowed) - set(self.placeholders)
+            if unknown:
+                raise ValueError(f"label {key!r}: placeholders {sorted(unknown)} are not described under placeholders")
+
+
+def _read_label_catalogue() -> LabelCatalogue:
+    # Plain PyYAML: the catalogue is the tool's own file (tests/test_labels.py checks it); the
+    # careful reader of the offices' files (bcp.yaml_reading) is built on this module.
+    import yaml
+
+    return LabelCatalogue.model_validate(yaml.safe_load(LABEL_CATALOGUE_PATH.read_text(encoding="utf-8")))
+
+
+LABEL_CATALOGUE = _read_label_catalogue()
+LABEL_SPECS = LABEL_CATALOGUE.specs
+
+
+def _blankable_text(value: object) -> object:
+    # Like Text, but "" is a choice: the office drops something the tool would add.
+    if isinstance(value, str):
+        return normalize_thai(value.strip().strip(_INVISIBLE_EDGES).strip())
+    return value
+
+
+def _fills_only(key: str, spec: LabelSpec) -> AfterValidator:
+    def known_placeholders(text: str) -> str:
+        unknown = [name for name in placeholders(text) if name not in spec.allowed]
+        if unknown:
+            usable = (f"ถ้อยคำนี้เติมได้เฉพาะ {', '.join('{' + name + '}' for name in spec.allowed)}" if spec.allowed
+                      else "ถ้อยคำนี้ไม่มีช่องให้ระบบเติม")
+            raise ValueError(f"ไม่รู้จักช่องเติม {{{unknown[0]}}}: {usable} (พิมพ์ในวงเล็บปีกกาให้ตรงตามนี้)")
+        return text
+
+    return AfterValidator(known_placeholders)
+
+
+def _label_help(spec: LabelSpec) -> str:
+    fills = "".join(f" {{{name}}} = {LABEL_CATALOGUE.placeholders[name]}" for name in spec.allowed)
+    blank = " ใส่ \"\" ได้ถ้าไม่ต้องการให้ระบบเติม" if spec.blank else ""
+    return f"{spec.where} (ค่าเริ่มต้น: {spec.text}){fills}{blank}"
+
+
+def _no_default(schema: dict) -> None:
+    # Not set is "the default wording"; the editor must not offer null, which the loader refuses.
+    schema.pop("default", None)
+
+
+class _LabelFile(Model, title="ถ้อยคำของแผน"):
+    """ถ้อยคำที่ระบบเขียนเอง (หัวข้อ ชื่อตาราง หัวตาราง ข้อความนำ และคำที่ระบบเติม) ที่สำนักงานต้องการเปลี่ยน:
+    ใส่เฉพาะที่ต้องการเปลี่ยน รายการทั้งหมดพร้อมค่าเริ่มต้นอยู่ในคู่มือผู้รับผิดชอบแผน หัวข้อ "เปลี่ยนถ้อยคำของแผน"
+    """
+
+    # A misspelt key is told with a guess; the whole list is too long for one message.
+    unknown_key_help: ClassVar[str] = "รายการทั้งหมดอยู่ในคู่มือผู้รับผิดชอบแผน หัวข้อ \"เปลี่ยนถ้อยคำของแผน\""
+
+
+# An office's labels.yaml: any label, each checked for the placeholders it may hold.
+LabelOverrides = create_model(
+    "LabelOverrides", __base__=_LabelFile, __doc__=_LabelFile.__doc__,
+    **{key: (Annotated[str, BeforeValidator(_blankable_text if spec.blank else _text),
+                       StringConstraints(min_length=0 if spec.blank else 1), _fills_only(key, spec)],
+             Field(None, title=spec.where, description=_label_help(spec), json_schema_extra=_no_default))
+       for key, spec in LABEL_SPECS.items()})
+
+# Every label, the office's where it set one, the default elsewhere (bcp.plan.Plan.labels).
+Labels = create_model("Labels", __base__=Model, **{key: (str, Field(title=spec.where)) for key, spec in LABEL_SPECS.items()})
+DEFAULT_LABELS = Labels(**{key: spec.text for key, spec in LABEL_SPECS.items()})
+
 # Each data file and the model of its content, in the order of the source plan.
 FILES: dict[str, type[Model]] = {
     "plan.yaml": PlanInfo,
@@ -715,4 +848,5 @@ FILES: dict[str, type[Model]] = {
     "checklist.yaml": Checklist,
     "notes.yaml": DataNotes,
     "revisions.yaml": Revisions,
+    "labels.yaml": LabelOverrides,
 }

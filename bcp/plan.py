@@ -7,11 +7,8 @@ from functools import cached_property
 
 from bcp import model as m
 from bcp import thai
+from bcp.labels import fill_text
 from bcp.problems import Problem
-
-
-# Between the parties of a joint responsibility (Step.joint), as plans write it.
-JOINTLY = " ร่วมกับ "
 
 
 @dataclass(frozen=True)
@@ -45,6 +42,7 @@ class Plan:
     checklist: m.Checklist
     notes_file: m.DataNotes
     revisions_file: m.Revisions
+    labels_file: m.LabelOverrides
     warnings: list[Problem] = field(default_factory=list)
     # Each data file as read (bcp.yaml_reading.Document): where a value sits, for messages.
     sources: dict = field(default_factory=dict, repr=False, compare=False)
@@ -109,11 +107,20 @@ class Plan:
     def thai_digits(self) -> bool:
         return self.info.digits == "thai"
 
+    @cached_property
+    def labels(self) -> m.Labels:
+        """The words the tool writes around the data: the office's labels.yaml over the tool's defaults."""
+        return m.DEFAULT_LABELS.model_copy(update=self.labels_file.model_dump(exclude_unset=True))
+
+    def _digits(self, value: object) -> str:
+        return thai.digits(value, self.thai_digits)
+
     @property
     def version_label(self) -> str:
-        """"ฉบับที่ 2 (ปรับปรุง)": the version as plan.yaml words it, after "ฉบับที่" unless it says "ฉบับ..." itself."""
+        """"ฉบับที่ 2 (ปรับปรุง)": the version as plan.yaml words it, in the version label; a version that
+        starts with a letter ("ฉบับปรับปรุง", "ฉบับที่ ๒") is a phrase of its own and printed as written."""
         version = self.info.version
-        return version if version.startswith("ฉบับ") else f"ฉบับที่ {version}"
+        return version if version[:1].isalpha() else fill_text(self.labels.version_label, version=version)
 
     # --- teams and people ----------------------------------------------------
 
@@ -151,17 +158,32 @@ class Plan:
         unit = self.units[responsible.unit]
         return {pid for tid in unit.teams for pid in self.team_people(self.teams[tid])}
 
-    @staticmethod
-    def team_title(team: m.Team) -> str:
-        """The team as a noun: its name as written, after "ทีม" unless the name starts with "ทีม" itself
-        ("ทีมด้านอำนวยการ", "ทีมงานยุทธศาสตร์...", "ทีมงานบริหารความต่อเนื่องด้าน...": never "ทีมงานงาน...")."""
-        return team.name if team.name.startswith("ทีม") else f"ทีม{team.name}"
+    def team_title(self, team: m.Team) -> str:
+        """The team as a noun: its name as written, after the team word ("ทีม") unless the name starts with
+        it ("ทีมด้านอำนวยการ", "ทีมงานยุทธศาสตร์...", "ทีมงานบริหารความต่อเนื่องด้าน...": never "ทีมงานงาน...")."""
+        word = self.labels.team_word
+        return team.name if team.name.startswith(word) else word + team.name
+
+    def role_title(self, team: m.Team, role: m.Role) -> str:
+        """The role in its team: the role's name (teams.yaml role_names), then the team's
+        ("หัวหน้าทีม งานบริการประชาชน").  A team named from the team word on repeats what the
+        role's name ends with: that part is said once ("หัวหน้าทีม" + "ทีมงานบริหารความต่อเนื่องด้าน..."
+        is "หัวหน้าทีมงานบริหารความต่อเนื่องด้าน...", never "หัวหน้าทีม ทีมงาน...")."""
+        role_name, name, word = self.teams_file.role_names[role.role], team.name, self.labels.team_word
+        if word and name.startswith(word):
+            at = role_name.find(word)
+            while at >= 0:  # the longest ending of the role's name that the team's name starts with
+                if name.startswith(role_name[at:]):
+                    return role_name[:at] + name
+                at = role_name.find(word, at + 1)
+        return f"{role_name} {name}"
 
     def responsible_label(self, responsible: m.Responsible) -> str:
         if responsible.unit:
             return self.units[responsible.unit].name
-        prefix = {"lead": "หัวหน้า", "team": "", "lead_and_team": "หัวหน้าและ"}[responsible.scope]
-        return prefix + self.team_title(self.teams[responsible.team])
+        label = {"lead": self.labels.responsible_lead, "team": self.labels.responsible_team,
+                 "lead_and_team": self.labels.responsible_lead_and_team}[responsible.scope]
+        return fill_text(label, team_title=self.team_title(self.teams[responsible.team]))
 
     @staticmethod
     def responsibility(step: m.Step) -> list[list[m.Responsible]]:
@@ -170,7 +192,8 @@ class Plan:
 
     def responsibility_labels(self, step: m.Step) -> list[str]:
         """The step's responsibility lines in words: "A ร่วมกับ B" for a joint one."""
-        return [JOINTLY.join(self.responsible_label(r) for r in line) for line in self.responsibility(step)]
+        jointly = f" {self.labels.jointly} "
+        return [jointly.join(self.responsible_label(r) for r in line) for line in self.responsibility(step)]
 
     # --- procedure -----------------------------------------------------------
 
@@ -178,17 +201,19 @@ class Plan:
         """The phase's `label` as typed, else "วันที่ ๑ (ภายใน ๒๔ ชั่วโมง)" in the plan's digits."""
         if phase.label:
             return phase.label
-        days = f"วันที่ {phase.start_day}"
+        labels, d = self.labels, self._digits
         if phase.end_day and phase.end_day != phase.start_day:
-            days += f" - {phase.end_day}"
+            days = fill_text(labels.phase_days, start=d(phase.start_day), end=d(phase.end_day))
+        else:
+            days = fill_text(labels.phase_day, start=d(phase.start_day))
         if phase.within_hours:
-            days += f" (ภายใน {phase.within_hours} ชั่วโมง)"
-        return thai.digits(days, self.thai_digits)
+            days = fill_text(labels.phase_within_hours, days=days, hours=d(phase.within_hours))
+        return days
 
     def phase_heading(self, phase: m.Phase) -> str:
         """The label for people who act on the phase: an open-ended one says so ("วันที่ ๘ เป็นต้นไป")."""
         open_ended = not phase.label and phase.end_day is None and phase.within_hours is None
-        return self.phase_label(phase) + (" เป็นต้นไป" if open_ended else "")
+        return fill_text(self.labels.phase_onwards, phase=self.phase_label(phase)) if open_ended else self.phase_label(phase)
 
     @property
     def first_phase(self) -> m.Phase:
@@ -230,8 +255,7 @@ class Plan:
 
     def window_label(self, window_id: str) -> str:
         window = self.windows[window_id]
-        unit = {"hour": "ชั่วโมง", "day": "วัน", "week": "สัปดาห์", "month": "เดือน"}[window.unit]
-        return f"{window.amount} {unit}"
+        return f"{window.amount} {getattr(self.labels, window.unit)}"
 
     @staticmethod
     def totals(rows: list[dict[str, int | str | None]], windows: list[str]) -> dict[str, int | str | None]:

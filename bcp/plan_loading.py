@@ -15,8 +15,8 @@ from bcp.validate import check
 
 # Plan field for each file, in FILES order.
 PLAN_FIELDS = ("info", "scope", "people_file", "teams_file", "strategies_file", "bia",
-           "resources", "procedure", "checklist", "notes_file", "revisions_file")
-_OPTIONAL = {"notes.yaml", "revisions.yaml"}
+           "resources", "procedure", "checklist", "notes_file", "revisions_file", "labels_file")
+_OPTIONAL = {"notes.yaml", "revisions.yaml", "labels.yaml"}
 
 
 def data_dir(default: str | os.PathLike = "data") -> Path:

@@ -8,7 +8,7 @@ from bcp import thai
 from bcp.diff.changes import esc
 from bcp.diff.differ import compare
 from bcp.diff.git import MissingData, commit_of, data_path_in_repo, plan_at, repo_root
-from bcp.diff.markdown import TITLE, render
+from bcp.diff.markdown import heading, render
 from bcp.plan_loading import data_dir
 from bcp.problems import DataError
 
@@ -39,14 +39,14 @@ def run(old_rev: str = "HEAD~1", new_rev: str = "HEAD", folder: Path | None = No
     try:
         old = plan_at(root, old_commit, data_rel)
     except MissingData:  # the plan's first version: all of it is new, which is an answer
-        return 0, (f"{TITLE}\n\n"
+        return 0, (f"{heading(new.labels.diff_title)}\n\n"
                    f"ไม่มีข้อมูลแผนในโฟลเดอร์ `{data_rel}` ที่ {old_label} จึงไม่มีฉบับเดิมให้เทียบ: "
                    f"ข้อมูลแผนที่ {new_label} ถูกต้อง ({thai.digits(len(new.people), new.thai_digits)} คน "
                    f"{thai.digits(len(new.teams), new.thai_digits)} ทีม "
                    f"{thai.digits(len(new.all_steps), new.thai_digits)} ขั้นตอน)\n")
     except DataError as error:
         count = thai.digits(len(error.errors), new.thai_digits)
-        return 1, (f"{TITLE}\n\n"
+        return 1, (f"{heading(new.labels.diff_title)}\n\n"
                    f"ข้อมูลแผนที่ {old_label} ใช้ไม่ได้ (มีข้อผิดพลาด {count} รายการ) จึงเทียบการเปลี่ยนแปลงไม่ได้: "
                    f"ข้อมูลแผนที่ {new_label} ถูกต้องแล้ว\n")
-    return 0, render(compare(old, new), old_label, new_label, new.thai_digits)
+    return 0, render(compare(old, new), old_label, new_label, new.thai_digits, new.labels.diff_title)

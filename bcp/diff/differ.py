@@ -34,9 +34,10 @@ class Differ(GeneralComparison, PeopleComparison, ResourceComparison, ProcedureC
             "checklist.yaml": self.checklist,
             "notes.yaml": self.notes,
             "revisions.yaml": self.revisions,
+            "labels.yaml": self.labels,
         }
-        # A section is titled as the root model of its file.
-        titles = {name: model.model_config["title"] for name, model in FILES.items()}
+        # A section is titled by the new plan's label for its file ("diff_scope" for scope.yaml).
+        titles = {name: getattr(self.new.labels, "diff_" + name.removesuffix(".yaml")) for name in FILES}
         result = [Section(titles[name], changes) for name in FILES if (changes := by_file[name]())]
         # Safety net: a file whose content changed says so even if no rule above put it in words.
         shown = {s.title for s in result}

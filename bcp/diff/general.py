@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bcp.diff.changes import Change, esc
+from bcp.model import LABEL_SPECS
 from bcp.diff.fields import FieldComparison
 from bcp.diff.matching import match_by_key, reordered
 
@@ -120,4 +121,13 @@ class GeneralComparison(FieldComparison):
         if reordered([p.id for p in o.processes], [p.id for p in n.processes]):
             out.append(Change("ลำดับกระบวนการเปลี่ยนเป็น " + ", ".join(self.q(p.name) for p in n.processes)))
         out += self.rest("", o, n, ("introduction", "processes"))
+        return out
+
+    def labels(self) -> list[Change]:
+        """The plan's wording (labels.yaml): each label whose text changed, named by its key and where it
+        appears; a label set back to its default is a change to the default's words."""
+        o, n = self.old.labels, self.new.labels
+        out: list[Change] = []
+        for key, spec in LABEL_SPECS.items():
+            out += self.changed(f"ถ้อยคำ {esc(key)} ({esc(spec.where)})", getattr(o, key), getattr(n, key))
         return out
