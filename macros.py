@@ -6,7 +6,7 @@ The plan and its renderer come from the `bcp` plugin, which loaded them for this
 
 from __future__ import annotations
 
-from bcp.render import markdown_text
+from bcp.render import MarkdownLabels, markdown_text
 from bcp_mkdocs.pages import site_root_from
 
 
@@ -38,6 +38,13 @@ def define_env(env) -> None:
         """Link to the plan PDF, only when this build makes it (`make site`, not `make serve`)."""
         return render("pdf_link") if bcp.settings.pdf else ""
 
+    @env.macro
+    def labels_table():
+        """The owner guide's list of every label: where it appears, its default, this office's wording."""
+        return render("labels_table")
+
     env.variables["plan"] = plan
+    # Headings and lead sentences of the pages: the plan's labels, escaped for Markdown.
+    env.variables["labels"] = MarkdownLabels(plan.labels, renderer.digits)
     env.filter(renderer.digits, name="d")
     env.filter(markdown_text, name="md")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bcp.labels import fill_text
 from bcp.pdf import LayoutJob, LayoutResult, PdfFile
 from bcp.render import Renderer
 from bcp.wallcard import Fit
@@ -65,34 +66,39 @@ class Printouts:
         """Every person's wall card in one document: pdf/cards/<id>.pdf each, and pdf/cards.pdf."""
         plan = self.plan
         html = self.renderer.render("cards_document", pdf=True, wall_fits=self.fits)
-        files = [PdfFile(Path("cards") / f"{pid}.pdf", f"บัตรติดผนัง {person.full_name}", (card_section(pid),))
+        wall_card = plan.labels.wall_card
+        files = [PdfFile(Path("cards") / f"{pid}.pdf", f"{wall_card} {person.full_name}", (card_section(pid),))
                  for pid, person in plan.people.items()]
-        files.append(PdfFile(Path("cards.pdf"), f"บัตรติดผนัง {plan.info.office.name}"))
+        files.append(PdfFile(Path("cards.pdf"), f"{wall_card} {plan.info.office.name}"))
         return LayoutJob(CARDS_JOB, str(html), self.base_url, tuple(files),
                          sections=tuple(card_section(pid) for pid in plan.people), subject=self._subject())
 
     def duties_job(self) -> LayoutJob:
         """Every person's full duties in one document: pdf/duties/<id>.pdf each."""
         html = self.renderer.render("duties_document", pdf=True)
-        files = tuple(PdfFile(Path("duties") / f"{pid}.pdf", f"หน้าที่ฉบับเต็ม {person.full_name}", (duties_section(pid),))
+        duties = self.plan.labels.duties_title
+        files = tuple(PdfFile(Path("duties") / f"{pid}.pdf", f"{duties} {person.full_name}", (duties_section(pid),))
                       for pid, person in self.plan.people.items())
         return LayoutJob(DUTIES_JOB, str(html), self.base_url, files,
                          sections=tuple(duties_section(pid) for pid in self.plan.people), subject=self._subject())
 
     def wallet_job(self) -> LayoutJob:
         """Everybody's wallet card, ten to a sheet (pdf/wallet.pdf)."""
-        return self._document_job(WALLET_JOB, "wallet_document", "wallet.pdf", f"บัตรติดตัว {self.plan.info.office.name}")
+        return self._document_job(WALLET_JOB, "wallet_document", "wallet.pdf", self._titled(self.plan.labels.wallet_card))
 
     def checklists_job(self) -> LayoutJob:
         """The phase checklists with the log book (pdf/checklists.pdf)."""
-        office = self.plan.info.office.name
         return self._document_job(CHECKLISTS_JOB, "checklists_document", "checklists.pdf",
-                                  f"แบบตรวจสอบการปฏิบัติตามขั้นตอนและบันทึก Log Book {office}")
+                                  self._titled(self.plan.labels.checklists_document))
 
     def call_tree_job(self) -> LayoutJob:
         """The call tree on one sheet (pdf/call-tree.pdf)."""
         return self._document_job(CALL_TREE_JOB, "call_tree_document", "call-tree.pdf",
-                                  f"สายการแจ้งเหตุ (Call Tree) {self.plan.info.office.name}")
+                                  self._titled(self.plan.labels.call_tree_title))
+
+    def _titled(self, label: str) -> str:
+        """A document's title (the PDF's metadata): its label, then the office."""
+        return f"{label} {self.plan.info.office.name}"
 
     def _subject(self) -> str:
         return f"{self.plan.info.title} {self.plan.info.office.name}"
@@ -106,7 +112,8 @@ class Printouts:
         """Every incident's sheet in one document: pdf/incidents/<id>.pdf each."""
         plan = self.plan
         html = self.renderer.render("incidents_document", pdf=True)
-        files = tuple(PdfFile(Path("incidents") / f"{incident.id}.pdf", f"เมื่อเกิด{incident.name} {plan.info.office.name}",
+        files = tuple(PdfFile(Path("incidents") / f"{incident.id}.pdf",
+                              self._titled(fill_text(plan.labels.incident_page_title, incident=incident.name)),
                               (incident_section(incident.id),)) for incident in plan.scope.incidents)
         return LayoutJob(INCIDENTS_JOB, str(html), self.base_url, files,
                          sections=tuple(incident_section(incident.id) for incident in plan.scope.incidents),

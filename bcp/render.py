@@ -18,6 +18,8 @@ from markupsafe import Markup, escape
 
 from bcp import cards, checklist, incidents, thai, wallcard
 from bcp.calltree import CallTree
+from bcp.labels import fill, fill_text, placeholders
+from bcp.model import DEFAULT_LABELS, LABEL_CATALOGUE
 from bcp.notices import owner_notices
 from bcp.plan import Plan
 from bcp.problems import DataError
@@ -30,6 +32,26 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 def markdown_text(value: object) -> str:
     """Data as literal text inside Markdown: HTML-escaped, Markdown specials backslashed."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(str(value))))
+
+
+class MarkdownLabels:
+    """The plan's labels as the pages (docs/*.md) print them: literal text on one line, escaped for
+    Markdown like any data (`# {{ labels.scope_title }} { #scope }`); a label with placeholders
+    through `labels.fill("workspace_title", number=1)`, numbers in the plan's digits."""
+
+    def __init__(self, labels: object, digits) -> None:
+        self._labels = labels
+        self._digits = digits
+
+    def fill(self, key: str, **values: object) -> str:
+        text = fill_text(getattr(self._labels, key), **{name: self._digits(value) if isinstance(value, int) else value
+                                                        for name, value in values.items()})
+        return markdown_text(" ".join(text.split()))  # a heading is one line
+
+    def __getattr__(self, key: str) -> str:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self.fill(key)
 
 
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
@@ -97,8 +119,11 @@ def compact(html: str) -> Markup:
 
 def render_problems(templates: str | Path, error: DataError) -> Markup:
     """The page shown instead of the plan while its data cannot be used (`mkdocs serve`)."""
-    return compact(partials_environment(templates).get_template("data_problems.html").render(
-        problems=error.problems, errors=len(error.errors)))
+    # The office's own labels may be what cannot be read: the tool's words here.
+    env = partials_environment(templates)
+    env.filters["fill"] = fill
+    return compact(env.get_template("data_problems.html").render(
+        problems=error.problems, errors=len(error.errors), labels=DEFAULT_LABELS))
 
 
 class Renderer:
@@ -118,6 +143,9 @@ class Renderer:
         self.settings = settings
         self.edition = settings.edition
         self.env = partials_environment(templates, settings.template_cache)
+        # Each table's number, given the first time a label asks for it: tables are numbered in the
+        # order they are rendered, which the plugin makes the order of the pages (bcp_mkdocs.pages).
+        self._table_numbers: dict[str, int] = {}
         self.env.filters.update(self.filters())
         self.call_tree = CallTree(plan)
         self.site_url = cards.site_url(plan, settings.site_url)
@@ -134,8 +162,9 @@ class Renderer:
             "plan": plan,
             "edition": self.edition,
             "public": self.edition == "public",
-            "table_number": self.table_number,
-            "team_table_number": self.team_table_number,
+            "labels": plan.labels,
+            "label_catalogue": LABEL_CATALOGUE,  # every label with its default, for the owner guide's list
+            "numbered": self.numbered,
             # Review reminders as of today ($BCP_TODAY in tests).
             "review": review_status(plan, self.settings.reference_date()),
             "call_tree": self.call_tree,
@@ -174,17 +203,23 @@ class Renderer:
             "ext": lambda e: unbroken(thai.format_extension(e, thai_digits)) if e else "",
             "window": lambda w: self.digits(self.plan.window_label(w)),
             # A resource table's cell: "-" (none) as typed, null as "not stated" (bcp.model.Cell).
-            "count": lambda n: "ไม่ระบุ" if n is None else self.digits(n),
+            "count": lambda n: self.plan.labels.not_stated if n is None else self.digits(n),
+            # A label with its placeholders filled, escaped (bcp.labels.fill); numbers in the plan's digits.
+            "fill": lambda label, **values: fill(label, **{name: self.digits(value) if isinstance(value, int) else value
+                                                            for name, value in values.items()}),
         }
 
     def table_number(self, key: str) -> str:
-        """Tables are numbered as in the source: one per team (team_table_number), then these."""
-        order = ["strategies", "bia", "workspace", "equipment", "it_systems", "staff", "services"]
-        return self.digits(len(self.plan.teams) + order.index(key) + 1)
+        """The number of the table `key` ("bia", "team:<id>"): the next number the first time it is asked for."""
+        number = self._table_numbers.setdefault(key, len(self._table_numbers) + 1)
+        return self.digits(number)
 
-    def team_table_number(self, team_id: str) -> str:
-        # Apart from table_number: a team's id may be any word ("services" is a team of one office).
-        return self.digits(list(self.plan.teams).index(team_id) + 1)
+    def numbered(self, label: str, key: str, **values: object) -> Markup:
+        """A caption (or a sentence citing a table): the label filled, with table `key`'s number when
+        the label shows one, so that a table whose caption has no number takes none."""
+        if "number" in placeholders(label):
+            values["number"] = self.table_number(key)
+        return self.env.filters["fill"](label, **values)
 
     # --- rendering -----------------------------------------------------------
 

@@ -6,18 +6,20 @@ from __future__ import annotations
 import posixpath
 import re
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 from bcp.edition import is_excluded
+from bcp.labels import fill_text
 from bcp.render import Renderer, markdown_text
 
 # A generated page: its heading, then its component, rendered here from the
 # plan: the page holds no macro left for mkdocs-macros.  A card page's heading
 # is printed as the wall card's name (data-fit: bcp.wallcard).
-_CARD_PAGE = '# {name} {{ #card-name .bcp-wall__name data-fit="name" }}\n\n{body}\n'
-_INCIDENT_PAGE = "# เมื่อเกิด{name} {{ #incident-name }}\n\n{body}\n"
+_CARD_PAGE = '# {heading} {{ #card-name .bcp-wall__name data-fit="name" }}\n\n{body}\n'
+_INCIDENT_PAGE = "# {heading} {{ #incident-name }}\n\n{body}\n"
 
 
 def site_root_from(url: str) -> str:
@@ -35,20 +37,63 @@ def card_pages(config: MkDocsConfig, renderer: Renderer) -> dict[str, tuple[File
 
 def incident_pages(config: MkDocsConfig, renderer: Renderer) -> dict[str, tuple[File, str]]:
     """incidents/<id>.md for each incident the plan covers: the file, and the page title (escaped)."""
+    heading = renderer.plan.labels.incident_page_title
     return {f"incidents/{incident.id}.md": _generated(config, renderer, f"incidents/{incident.id}.md", _INCIDENT_PAGE,
-                                                      incident.name, "incident", incident_id=incident.id)
+                                                      incident.name, "incident", incident_id=incident.id,
+                                                      heading=fill_text(heading, incident=incident.name))
             for incident in renderer.plan.scope.incidents}
 
 
 def _generated(config: MkDocsConfig, renderer: Renderer, path: str, page: str, name: str, component: str,
-               **context: object) -> tuple[File, str]:
-    """One page made from the data.  Its title goes on the page's meta: Material prints
-    page.meta.title as it is, and a title taken from the heading would go through
-    `striptags`, which turns "&lt;" back into "<"."""
+               heading: str | None = None, **context: object) -> tuple[File, str]:
+    """One page made from the data, headed `heading` (`name` if none).  Its title, `name`, goes on the
+    page's meta: Material prints page.meta.title as it is, and a title taken from the heading would
+    go through `striptags`, which turns "&lt;" back into "<"."""
     file = File.generated(config, path, content="")
     body = renderer.render(component, base=site_root_from(file.url), **context)
-    file.content_string = page.format(name=markdown_text(name), body=body)
+    file.content_string = page.format(heading=markdown_text(heading or name), body=body)
     return file, str(escape(name))
+
+
+def labelled_nav(nav, labels):
+    """mkdocs.yml's navigation with each title, the key of a label ("nav_scope"), replaced by the
+    plan's label: escaped, as the theme prints a title as it is."""
+    if isinstance(nav, list):
+        return [labelled_nav(item, labels) for item in nav]
+    if isinstance(nav, dict):
+        return {_nav_title(key, labels): labelled_nav(value, labels) for key, value in nav.items()}
+    return nav
+
+
+def is_labelled(nav) -> bool:
+    """True for a navigation labelled_nav made (its titles are Markup), False for mkdocs.yml's."""
+    if isinstance(nav, list):
+        return any(is_labelled(item) for item in nav)
+    return isinstance(nav, dict) and any(isinstance(key, Markup) or is_labelled(value) for key, value in nav.items())
+
+
+def _nav_title(key: str, labels) -> Markup:
+    if not hasattr(labels, key):
+        raise PluginError(f"bcp: mkdocs.yml nav: {key!r} is not a label of bcp/labels.yaml")
+    # Braces as entities too: mkdocs-macros renders a page title holding "{{" as a template.
+    return Markup(str(escape(getattr(labels, key))).replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def _nav_paths(nav) -> list[str]:
+    if isinstance(nav, list):
+        return [path for item in nav for path in _nav_paths(item)]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    return [nav] if isinstance(nav, str) else []
+
+
+def in_nav_order(files: Files, nav) -> Files:
+    """The site's files with its pages in the navigation's order, the others after them as they were.
+
+    MkDocs renders the pages in the order of its files, and tables are numbered as they are
+    rendered (bcp.render.Renderer.table_number): the numbers follow the order of the pages."""
+    order = {path: index for index, path in enumerate(_nav_paths(nav or []))}
+    return Files(sorted(files, key=lambda file: order.get(file.src_uri, len(order))))
 
 
 def public_nav(nav):

@@ -45,7 +45,8 @@ class PlanPdf:
         self.pool = pool
         self.futures: list[concurrent.futures.Future] = []
         self.output_path = options.get("output_path", "pdf/plan.pdf")
-        options = {**options, **_FIXED_OPTIONS}
+        # The contents' heading is the plan's label (the theme's option, if any, gives way).
+        options = {**options, **_FIXED_OPTIONS, "toc_title": renderer.plan.labels.pdf_toc_title}
         template_dir = Path(options.get("custom_template_path", "overrides/pdf"))
         if not template_dir.is_absolute():
             # mkdocs-to-pdf looks it up from the current folder: `mkdocs -f` from elsewhere would miss it.

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from bcp import DataError, load_plan_cached
 from bcp.edition import is_excluded, plan_for
+from bcp.model import DEFAULT_LABELS
 from bcp.notices import owner_notices
 from bcp.pdf import LayoutPool, LayoutResult, wait_all
 from bcp.plan import Plan
@@ -85,6 +86,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.problems_page: Markup | None = None
         self.build_started = 0.0
         self.notices_said: list[str] = []  # the warnings printed by the last build
+        self.nav_keys = None  # mkdocs.yml's navigation, titled by labels' keys
 
     # --- start --------------------------------------------------------------------
 
@@ -104,6 +106,11 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.settings = self._settings(config)
         # The partials sit in the theme's folder (overrides/), beside Material's own.
         loaded = self._load(self.settings, Path(config.theme.custom_dir) / "partials" / "bcp")
+        # The navigation's titles are labels' keys (mkdocs.yml): the plan's wording, or the tool's
+        # while the preview shows the data's problems.  A config built again keeps the keys it had.
+        if not pages.is_labelled(config.nav):
+            self.nav_keys = config.nav
+        config.nav = pages.labelled_nav(self.nav_keys, loaded[0].labels if loaded else DEFAULT_LABELS)
         if loaded is None:
             return config
         self.plan, self.renderer = loaded
@@ -174,7 +181,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         for path, (file, title) in generated.items():
             files.append(file)
             self.page_titles[path] = title
-        return files
+        return pages.in_nav_order(files, config.nav)
 
     @staticmethod
     def _drop_pdf_templates(files: Files, config: MkDocsConfig) -> None:
@@ -214,6 +221,9 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         if title is not None:
             page.meta["title"] = title
             page.meta["render_macros"] = False
+        elif isinstance(page.title, Markup) and not page.is_homepage:  # the home page is titled by the site's name
+            # A title from the navigation (a label, escaped): printed as it is, never through `striptags`.
+            page.meta.setdefault("title", page.title)
         return markdown
 
     @_one_thai_line_on_a_fault

@@ -150,7 +150,8 @@ def test_a_person_with_three_roles_has_them_all(second_office_site):
     assert roles == ["command:lead:backup", "systems:member:primary", "logistics:lead:primary"]
     row = one(page(second_office_site, "cards"), 'tr[data-person="manee"]')
     assert [text_of(li) for li in row.select("li")] == [
-        "หัวหน้าทีม ทีมงานบริหารความต่อเนื่องด้านอำนวยการ บุคลากรสำรอง ลำดับที่ 1",
+        # the role "หัวหน้าทีม" of the team "ทีมงาน...": "ทีม" once, not "หัวหน้าทีม ทีมงาน..."
+        "หัวหน้าทีมงานบริหารความต่อเนื่องด้านอำนวยการ บุคลากรสำรอง ลำดับที่ 1",
         "ผู้ปฏิบัติงาน ด้านระบบงาน บุคลากรหลัก", "หัวหน้าทีม ด้านพัสดุและสถานที่ บุคลากรหลัก"]
 
 

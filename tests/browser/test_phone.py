@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from bcp import load_plan
 from tests.browser.browsing import PHONE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,8 +14,10 @@ WIDTH = PHONE["width"]
 
 
 def _top_level_nav_titles() -> list[str]:
+    """The navigation's titles as the site shows them: mkdocs.yml names each by a label's key."""
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    return [next(iter(item)) if isinstance(item, dict) else item for item in nav]
+    labels = load_plan(ROOT / "data").labels
+    return [getattr(labels, next(iter(item))) if isinstance(item, dict) else item for item in nav]
 
 
 def test_navigation_drawer_opens_and_leads_to_a_page(phone_page, site_url, screenshots):
