@@ -134,3 +134,33 @@ def test_internal_error_line_is_in_the_guide():
     from bcp.problems import INTERNAL_ERROR
 
     assert in_guide(INTERNAL_ERROR.split(":")[0] + ": …")
+
+
+# The guide's labels.yaml example, as it shows it.
+LABELS_EXAMPLE = """\
+impact_matrix_title: สรุปเหตุการณ์สภาวะวิกฤติและผลกระทบจากเหตุการณ์
+impact_matrix_caption: สรุปเหตุการณ์สภาวะวิกฤติและผลกระทบจากเหตุการณ์
+column_incident_crisis: เหตุการณ์สภาวะวิกฤติ
+revisions_caption: ประวัติการปรับปรุงแผน
+bia_table_reference: ""
+"""
+
+
+def test_labels_yaml_example_and_its_errors_are_real(data):
+    assert all(in_guide("    " + line) for line in LABELS_EXAMPLE.splitlines())
+    (data / "labels.yaml").write_text(LABELS_EXAMPLE, encoding="utf-8")
+    labels = load_plan(data).labels
+    assert labels.revisions_caption == "ประวัติการปรับปรุงแผน" and labels.bia_table_reference == ""
+    (data / "labels.yaml").write_text("revision_caption: ประวัติการปรับปรุงแผน\n", encoding="utf-8")
+    assert in_guide(report(data)[0]), report(data)[0]
+    (data / "labels.yaml").write_text("bia_caption: ตารางที่ {numbr} ผลกระทบทางธุรกิจ\n", encoding="utf-8")
+    assert in_guide(report(data)[0]), report(data)[0]
+
+
+def test_guide_lists_every_label_on_the_site(lampang_site):
+    from bcp.model import LABEL_SPECS
+
+    text = page_text(lampang_site, "owner-guide")
+    assert "สิ่งที่ระบบเติมให้เอง" in text
+    for key in LABEL_SPECS:  # the list is made from the catalogue: every key is there
+        assert f" {key} " in text, key

@@ -248,6 +248,47 @@ def test_a_plan_not_reviewed_yet_has_one_calm_notice_and_no_banner(second_office
     assert not revisions.select(".bcp-overdue")
 
 
+# --- the office's own wording (labels.yaml) -------------------------------------------------------------
+
+# What this office writes (its labels.yaml) where the tool would write its own words.
+OWN_WORDING = ("วิกฤติ", "ประวัติการปรับปรุงแผน", "รายการที่ปรับปรุง", "ผู้ปฏิบัติหน้าที่แทน", "รายละเอียดตามตารางที่")
+TOOLS_WORDING = ("ประวัติการแก้ไขแผน", "สิ่งที่เปลี่ยนแปลง", "ปรากฏดังตารางที่")
+# "วิกฤต" alone, not the start of "วิกฤติ"
+TOOLS_CRISIS = re.compile("วิกฤต(?!ิ)")
+
+
+def test_the_offices_own_wording_is_printed_where_the_tools_would_be(second_office_site, plan):
+    scope = page(second_office_site, "scope")
+    assert text_of(one(scope, "h2#impact-matrix")) == "สรุปเหตุการณ์สภาวะวิกฤติและผลกระทบจากเหตุการณ์"
+    matrix = one(scope, "#impact-matrix + .bcp-table-wrap table")
+    assert text_of(matrix.caption) == "สรุปเหตุการณ์สภาวะวิกฤติและผลกระทบจากเหตุการณ์"  # no {number}: not numbered
+    assert text_of(matrix.select("thead th")[1]) == "เหตุการณ์สภาวะวิกฤติ"
+    revisions = page(second_office_site, "revisions")
+    assert text_of(one(revisions, "h1")) == "ประวัติการปรับปรุงและการทบทวนแผน"
+    history = one(revisions, "table.bcp-revisions")
+    assert text_of(history.caption) == "ประวัติการปรับปรุงแผน"
+    assert [text_of(th) for th in history.select("thead th")] == ["ฉบับที่", "วันที่", "รายการที่ปรับปรุง", "ผู้อนุมัติ"]
+    nav = [text_of(a) for a in revisions.select("nav.md-nav--primary .md-nav__link")]
+    assert "ประวัติการปรับปรุงและการทบทวน" in nav and "ประวัติการแก้ไขและการทบทวน" not in nav
+    assert text_of(revisions.title).startswith("ประวัติการปรับปรุงและการทบทวน - ")
+    teams = page(second_office_site, "teams")
+    for table in teams.select("table.bcp-team"):
+        assert [text_of(th) for th in table.select("thead th")] == ["บทบาท", "บุคลากรหลัก", "ผู้ปฏิบัติหน้าที่แทน"]
+    # the lead sentence cites the table by the number the tool counted: four team tables, strategies, then this one
+    bia = page(second_office_site, "bia")
+    number = len(plan.teams) + 2
+    assert text_of(bia.select_one("article p")).endswith(f"รายละเอียดตามตารางที่ {number}")
+    assert text_of(one(bia, "table.bcp-bia caption")).startswith(f"ตารางที่ {number} ")
+    # the tool's words appear on no page of the plan (the owner guide lists them as the defaults)
+    for path in second_office_site.rglob("*.html"):
+        if "owner-guide" in path.parts:
+            continue
+        text = text_of(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article") or "")
+        assert not TOOLS_CRISIS.search(text), path
+        for tools in TOOLS_WORDING:
+            assert tools not in text, (path, tools)
+
+
 # --- on paper ----------------------------------------------------------------------------------------
 
 
@@ -255,7 +296,7 @@ def test_plan_pdf_cover_keeps_the_long_revision_history_on_its_page(second_offic
     path = second_office_site_pdf / "pdf" / "plan.pdf"
     cover = pdf_text(path, 1)
     for text in ("ฉบับที่ 3 (ปรับปรุง)", "ฉบับปรับปรุง ใช้แทนฉบับที่ 2 ตั้งแต่วันที่ลงนาม",
-                 "ประวัติการแก้ไขแผน (ฉบับล่าสุด 4 ฉบับ จากทั้งหมด 5 ฉบับ)", "17 พ.ค. 2564", "29 ก.พ. 2567"):
+                 "ประวัติการปรับปรุงแผน (ฉบับล่าสุด 4 ฉบับ จากทั้งหมด 5 ฉบับ)", "17 พ.ค. 2564", "29 ก.พ. 2567"):
         assert squeeze(text) in cover, text
     for revision in plan.revisions[-4:]:
         for change in revision.changes:
@@ -263,6 +304,17 @@ def test_plan_pdf_cover_keeps_the_long_revision_history_on_its_page(second_offic
         assert squeeze(revision.approved_by) in cover
     assert squeeze("จัดทำแผน") not in cover  # the oldest is in the plan's revisions section only
     assert pdf_text(path, 2).startswith("สารบัญ")  # nothing of the cover spilt onto page 2
+
+
+def test_plan_pdf_prints_the_offices_own_wording(second_office_site_pdf, plan):
+    text = pdf_text(second_office_site_pdf / "pdf" / "plan.pdf")
+    for own in OWN_WORDING:
+        assert squeeze(own) in text, own
+    assert squeeze(f"รายละเอียดตามตารางที่ {len(plan.teams) + 2}") in text
+    assert squeeze("สรุปเหตุการณ์สภาวะวิกฤติและผลกระทบจากเหตุการณ์") in text
+    assert not TOOLS_CRISIS.search(text)
+    for tools in TOOLS_WORDING:
+        assert squeeze(tools) not in text, tools
 
 
 def test_plan_pdf_numbers_its_pages_in_the_plans_digits(second_office_site_pdf):
