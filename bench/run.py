@@ -181,6 +181,7 @@ def plain_twin(dumped: Path, work: Path, thai_search: bool = True) -> Path:
 
     from bcp import load_plan
     from bcp.search import people_words
+    from bcp_mkdocs.pages import labelled_nav
 
     config = project_config()
     docs_src = ROOT / config.get("docs_dir", "docs")
@@ -210,6 +211,8 @@ def plain_twin(dumped: Path, work: Path, thai_search: bool = True) -> Path:
         "INHERIT": str(CONFIG),
         "docs_dir": str(docs),
         "site_name": f"{plan.info.title} {plan.info.office.name}",
+        # mkdocs.yml titles the navigation by labels' keys; the project's plugin puts the words there.
+        "nav": _plain_titles(labelled_nav(config["nav"], plan.labels)),
         "theme": theme,
         "plugins": plugins,
         "hooks": hooks,
@@ -217,6 +220,15 @@ def plain_twin(dumped: Path, work: Path, thai_search: bool = True) -> Path:
     path = work / ("mkdocs-plain.yml" if thai_search else "mkdocs-bare.yml")
     path.write_text(yaml.dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def _plain_titles(nav):
+    """The navigation with plain text titles (YAML cannot write Markup)."""
+    if isinstance(nav, list):
+        return [_plain_titles(item) for item in nav]
+    if isinstance(nav, dict):
+        return {str(title): _plain_titles(value) for title, value in nav.items()}
+    return nav
 
 
 def article(page: Path) -> str:

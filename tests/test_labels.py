@@ -245,7 +245,7 @@ def test_no_word_is_said_twice_on_the_pages_of_a_team_named_from_the_team_word(r
 
 
 def test_the_owner_guide_lists_every_label_with_its_default_and_the_plans_own(lampang_site, relabelled):
-    rows = page(lampang_site, "owner-guide").select("#labels-list tr[data-label]")
+    rows = page(lampang_site, "owner-guide").select("#labels-table tr[data-label]")
     assert [row["data-label"] for row in rows] == list(LABEL_SPECS)
     for row in rows:
         key, where, default, current = (text_of(td) for td in row.select("td"))
@@ -253,7 +253,7 @@ def test_the_owner_guide_lists_every_label_with_its_default_and_the_plans_own(la
         assert (where.startswith(fold(spec.where)), default, current) == (True, fold(spec.text), "(ค่าเริ่มต้น)"), key
         for name in spec.allowed:  # what the tool fills in, said
             assert f"{{{name}}} {LABEL_CATALOGUE.placeholders[name]}" in where, key
-    relabelled_rows = page(relabelled[0], "owner-guide").select("#labels-list tr[data-label]")
+    relabelled_rows = page(relabelled[0], "owner-guide").select("#labels-table tr[data-label]")
     current = {row["data-label"]: text_of(row.select("td")[3]) for row in relabelled_rows}
     assert current["column_role"] == "<i>บทบาท</i>" and current["scope_title"] == HOSTILE_HEADING
 
