@@ -95,6 +95,14 @@ def test_starter_passes_check_with_a_warning_at_each_placeholder(starter):
     assert "ช่อง people › head › mobile: " + PLACEHOLDER_WARNING + " (0800000000)" in result.stderr
 
 
+def test_make_check_with_bcp_data_checks_the_new_folder_as_the_guide_says(starter):
+    env = {**os.environ, "BCP_DATA": str(starter), "BCP_TODAY": TODAY}
+    result = subprocess.run(["make", "--no-print-directory", "check"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    assert f"ข้อมูลแผนถูกต้อง: {starter}" in result.stdout and PLACEHOLDER_WARNING in result.stderr
+
+
 def test_a_replaced_value_is_no_longer_warned(starter, tmp_path):
     import shutil
 
