@@ -75,6 +75,7 @@ def build_offices(offices: list[Office], site: Path, jobs: int,
                   build: Callable[[Office, Path], Built] = build_office) -> list[Built]:
     """Build every office, `jobs` at a time, each reported as soon as it is over."""
     site.mkdir(parents=True, exist_ok=True)
+    jobs = max(1, min(jobs, len(offices)))
     print(f"สร้างเว็บไซต์ของ {len(offices)} สำนักงาน ({', '.join(office.id for office in offices)}) "
           f"พร้อมกันครั้งละ {jobs} สำนักงาน", flush=True)
     results = []
@@ -195,7 +196,7 @@ def _build(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     chosen = _chosen(offices, args.office, root) if args.office else offices
-    results = build_offices(chosen, site, max(1, args.jobs))
+    results = build_offices(chosen, site, args.jobs)
     failed = [built.office for built in results if not built.ok]
     if not args.office:  # the whole set: the index lists every office; a job of the workflow builds one
         print(f"หน้ารวมสำนักงาน: {write_index(listings(offices, site, {office.id for office in failed}), site)}")
