@@ -4,8 +4,8 @@
     python -m bcp.offices list [--offices DIR]      the office ids, as JSON (the workflow's matrix)
     python -m bcp.offices index [--offices DIR] [--site DIR]   only site/index.html
 
-Each folder in offices/ is one office, named by its id (offices/lampang/, a
-link to data/): its data files and nothing else.  `build` builds each office
+Each folder in offices/ is one office, named by its id (the first
+office's, a link to data/): its data files and nothing else.  `build` builds each office
 as `make site` builds one (scripts/build_site.sh: the data checked, the site
 and PDFs built, then published in one step by bcp.publish) into
 site/<office>/, several at once (a process each, one per core), and writes
