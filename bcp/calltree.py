@@ -98,6 +98,12 @@ class CallTree:
     def reached(self) -> set[str]:
         return {pid for node in self.nodes() for pid in node.people}
 
+    def without_mobile(self) -> list[str]:
+        """Ids of the people in the tree who have no mobile number: their calls go through the
+        office's lines, which a power cut or a fire may take down."""
+        reached = self.reached
+        return [pid for pid, person in self.plan.people.items() if pid in reached and not person.mobile]
+
     def unreachable(self) -> list[str]:
         """Ids of the people no call reaches, in people.yaml order."""
         reached = self.reached

@@ -427,6 +427,11 @@ class Responsible(Model):
 class Step(Model):
     id: Id = Field(title="รหัส (id)", description="รหัสขั้นตอน (ภาษาอังกฤษ ไม่ซ้ำกันทั้งแผน) เช่น d1-alert-staff")
     text: Text = Field(title="ข้อความขั้นตอน")
+    # One line on the wall card; without it the card prints the step's opening words (bcp.cards.short_line).
+    short: Text | None = Field(
+        None, title="ข้อความสั้นบนบัตรติดผนัง",
+        description="ข้อความสั้นหนึ่งบรรทัดของขั้นตอนนี้บนบัตรหน้าที่ติดผนัง ใช้ถ้อยคำจากข้อความขั้นตอนเอง "
+                    "(ไม่ใส่ก็ได้: บัตรจะพิมพ์คำต้น ๆ ของขั้นตอนเท่าที่พอหนึ่งบรรทัด)")
     highlight: Text | None = Field(None, title="ข้อความที่เน้น")
     items: list[Text] = Field([], title="หัวข้อย่อย")
     responsible: list[Responsible] = Field(min_length=1, title="ผู้รับผิดชอบ", description="ผู้รับผิดชอบ: team หรือ unit")

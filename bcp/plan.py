@@ -16,6 +16,7 @@ class Assignment:
     team: m.Team
     role: m.Role
     as_backup: bool
+    rank: int | None = None  # a backup's place in the role's order of backups (1: called first)
 
     @property
     def counterpart(self) -> str | None:
@@ -75,6 +76,11 @@ class Plan:
         return self.people[self.teams_file.bcp_head]
 
     @property
+    def alternate_sites(self) -> list[m.AlternateSite]:
+        """Where work goes on when the office cannot be used, in the plan's order."""
+        return [self.info.alternate_site]
+
+    @property
     def strategies(self) -> list[m.Strategy]:
         return self.strategies_file.strategies
 
@@ -100,6 +106,11 @@ class Plan:
     def lead_of(self, team: m.Team) -> m.Role | None:
         return next((r for r in team.roles if r.role == "lead"), None)
 
+    @staticmethod
+    def backups(role: m.Role) -> list[str]:
+        """Ids of the role's backups, in the order they are called."""
+        return [role.backup] if role.backup else []
+
     def assignments(self, person_id: str) -> list[Assignment]:
         """Every role the person holds, in team order, primary roles first within a team."""
         return list(self._assignments_by_person.get(person_id, ()))
@@ -112,8 +123,8 @@ class Plan:
         for team in self.teams_file.teams:
             for role in team.roles:
                 found.setdefault(role.primary, []).append(Assignment(team, role, as_backup=False))
-                if role.backup is not None:
-                    found.setdefault(role.backup, []).append(Assignment(team, role, as_backup=True))
+                for rank, backup in enumerate(self.backups(role), 1):
+                    found.setdefault(backup, []).append(Assignment(team, role, as_backup=True, rank=rank))
         return found
 
     def team_people(self, team: m.Team, scope: str = "team") -> set[str]:
@@ -144,6 +155,11 @@ class Plan:
         if phase.within_hours:
             days += f" (ภายใน {phase.within_hours} ชั่วโมง)"
         return days
+
+    @property
+    def first_phase(self) -> m.Phase:
+        """The phase that starts when the incident does (day 1): the wall cards' first actions."""
+        return self.procedure.phases[0]
 
     def steps_for(self, person_id: str) -> list[tuple[m.Phase, list[m.Step]]]:
         """The steps whose responsible parties include the person, by phase, in order."""

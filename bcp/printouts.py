@@ -1,29 +1,43 @@
-"""The printed outputs beside the plan: role cards, call tree, checklists.
+"""The printed outputs beside the plan: wall cards, full duties, wallet cards, incident sheets,
+call tree, checklists.
 
 Each is a standalone document partial (no site navigation), laid out once
 (bcp.pdf.LayoutJob).  Documents that share a stylesheet and a page series
-are laid out together: every card in one pass, cut into one file per person
-and cards.pdf.  The checklists and the call tree number their sheets over
-themselves ("หน้า x / y"), so each is a document of its own.  A card that
-spills onto a second page is laid out again at a smaller type size.
+are laid out together: every wall card in one pass, cut into one file per
+person and cards.pdf; every person's duties in one pass, cut into one file
+each; all the wallet cards on their sheets; every incident's sheet.  The checklists and the call tree
+number their sheets over themselves ("หน้า x / y"), so each is a document of
+its own.  A wall card shows as many first actions as bcp.wallcard estimates
+fit its page; one that still spills onto a second page is laid out again
+showing less (the only second pass).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bcp.cards import DENSITIES
 from bcp.pdf import LayoutJob, LayoutResult, PdfFile
 from bcp.render import Renderer
+from bcp.wallcard import Fit
 
-CARDS_JOB = "บัตรหน้าที่"
+CARDS_JOB = "บัตรติดผนัง"
+DUTIES_JOB = "หน้าที่ฉบับเต็ม"
+WALLET_JOB = "บัตรติดตัว"
 CHECKLISTS_JOB = "แบบตรวจสอบและบันทึก Log Book"
 CALL_TREE_JOB = "สายการแจ้งเหตุ"
 INCIDENTS_JOB = "เมื่อเกิดเหตุ"
+# Lines taken off a wall card that spilled over (first actions, or calls when it shows no action):
+# the estimate errs on the side of room, so a spill is a few lines at most.
+RETRY_FEWER = 3
 
 
 def card_section(person_id: str) -> str:
-    return f"card-page-{person_id}"
+    """The element that starts a person's wall card sheet (wall_card_sheet.html)."""
+    return f"wall-sheet-{person_id}"
+
+
+def duties_section(person_id: str) -> str:
+    return f"duties-page-{person_id}"
 
 
 def incident_section(incident_id: str) -> str:
@@ -31,32 +45,43 @@ def incident_section(incident_id: str) -> str:
 
 
 class Printouts:
-    """The printouts of one build as layout jobs, and the second pass of a card that spilled over."""
+    """The printouts of one build as layout jobs, and the second pass of a wall card that spilled over."""
 
     def __init__(self, renderer: Renderer, base_url: str) -> None:
         self.renderer = renderer
         self.base_url = base_url
         self.plan = renderer.plan
-        # Each card's type size class, from how much it holds (bcp.cards.Card.density).
-        self.densities = {pid: renderer.card(pid).density for pid in self.plan.people}
+        # What a wall card shows where a spill overrode the estimate (bcp.render.Renderer.wall_fit).
+        self.fits: dict[str, Fit] = {}
 
     def jobs(self) -> list[LayoutJob]:
-        """Every printout of the edition (cards are per person: not in the public edition)."""
-        found = [self.checklists_job(), self.call_tree_job(), self.incidents_job()]
+        """Every printout of the edition, longest first (cards are per person: not in the public edition)."""
+        found = [self.incidents_job(), self.checklists_job(), self.call_tree_job()]
         if self.renderer.edition != "public":
-            found.insert(0, self.cards_job())
+            found[0:0] = [self.duties_job(), self.cards_job(), self.wallet_job()]
         return found
 
     def cards_job(self) -> LayoutJob:
         """Every person's wall card in one document: pdf/cards/<id>.pdf each, and pdf/cards.pdf."""
         plan = self.plan
-        html = self.renderer.render("cards_document", pdf=True, densities=self.densities)
-        files = [PdfFile(Path("cards") / f"{pid}.pdf", f"บัตรหน้าที่ {person.full_name}", (card_section(pid),))
+        html = self.renderer.render("cards_document", pdf=True, wall_fits=self.fits)
+        files = [PdfFile(Path("cards") / f"{pid}.pdf", f"บัตรติดผนัง {person.full_name}", (card_section(pid),))
                  for pid, person in plan.people.items()]
-        files.append(PdfFile(Path("cards.pdf"), f"บัตรหน้าที่ {plan.info.office.name}"))
+        files.append(PdfFile(Path("cards.pdf"), f"บัตรติดผนัง {plan.info.office.name}"))
         return LayoutJob(CARDS_JOB, str(html), self.base_url, tuple(files),
-                         sections=tuple(card_section(pid) for pid in plan.people),
-                         subject=f"{plan.info.title} {plan.info.office.name}")
+                         sections=tuple(card_section(pid) for pid in plan.people), subject=self._subject())
+
+    def duties_job(self) -> LayoutJob:
+        """Every person's full duties in one document: pdf/duties/<id>.pdf each."""
+        html = self.renderer.render("duties_document", pdf=True)
+        files = tuple(PdfFile(Path("duties") / f"{pid}.pdf", f"หน้าที่ฉบับเต็ม {person.full_name}", (duties_section(pid),))
+                      for pid, person in self.plan.people.items())
+        return LayoutJob(DUTIES_JOB, str(html), self.base_url, files,
+                         sections=tuple(duties_section(pid) for pid in self.plan.people), subject=self._subject())
+
+    def wallet_job(self) -> LayoutJob:
+        """Everybody's wallet card, ten to a sheet (pdf/wallet.pdf)."""
+        return self._document_job(WALLET_JOB, "wallet_document", "wallet.pdf", f"บัตรติดตัว {self.plan.info.office.name}")
 
     def checklists_job(self) -> LayoutJob:
         """The phase checklists with the log book (pdf/checklists.pdf)."""
@@ -69,11 +94,13 @@ class Printouts:
         return self._document_job(CALL_TREE_JOB, "call_tree_document", "call-tree.pdf",
                                   f"สายการแจ้งเหตุ (Call Tree) {self.plan.info.office.name}")
 
+    def _subject(self) -> str:
+        return f"{self.plan.info.title} {self.plan.info.office.name}"
+
     def _document_job(self, name: str, template: str, path: str, title: str) -> LayoutJob:
         # A document of its own: its sheets are numbered over itself ("หน้า x / y").
         html = self.renderer.render(template, pdf=True)
-        return LayoutJob(name, str(html), self.base_url, (PdfFile(Path(path), title),),
-                         subject=f"{self.plan.info.title} {self.plan.info.office.name}")
+        return LayoutJob(name, str(html), self.base_url, (PdfFile(Path(path), title),), subject=self._subject())
 
     def incidents_job(self) -> LayoutJob:
         """Every incident's sheet in one document: pdf/incidents/<id>.pdf each."""
@@ -83,21 +110,31 @@ class Printouts:
                               (incident_section(incident.id),)) for incident in plan.scope.incidents)
         return LayoutJob(INCIDENTS_JOB, str(html), self.base_url, files,
                          sections=tuple(incident_section(incident.id) for incident in plan.scope.incidents),
-                         subject=f"{plan.info.title} {plan.info.office.name}")
+                         subject=self._subject())
 
     def retry(self, result: LayoutResult) -> LayoutJob | None:
-        """The cards again, with smaller type for each card that spilled onto a second page; None when done."""
+        """The wall cards again, showing less on each that spilled onto a second page; None when done."""
         if result.name != CARDS_JOB:
             return None
-        spilled = [pid for pid in self.plan.people
-                   if result.section_pages.get(card_section(pid), 1) > 1 and self.densities[pid] < DENSITIES[-1]]
-        for pid in spilled:
-            self.densities[pid] += 1
-        return self.cards_job() if spilled else None
+        retried = False
+        for pid in self._spilled(result):
+            if pid in self.fits:
+                continue  # one retry a card: the layout passes stay fixed
+            fit = self.renderer.wall_fit(pid)
+            if fit.actions:
+                fewer = Fit(max(0, fit.actions - RETRY_FEWER), fit.calls)
+            else:
+                fewer = Fit(0, max(0, fit.calls - RETRY_FEWER))
+            if fewer != fit:
+                self.fits[pid] = fewer
+                retried = True
+        return self.cards_job() if retried else None
 
     def overflowing(self, result: LayoutResult) -> list[str]:
-        """Names of the people whose card is still longer than a page (Thai, for the build log)."""
+        """Names of the people whose wall card is still longer than a page (Thai, for the build log)."""
         if result.name != CARDS_JOB:
             return []
-        return [person.full_name for pid, person in self.plan.people.items()
-                if result.section_pages.get(card_section(pid), 1) > 1]
+        return [self.plan.people[pid].full_name for pid in self._spilled(result)]
+
+    def _spilled(self, result: LayoutResult) -> list[str]:
+        return [pid for pid in self.plan.people if result.section_pages.get(card_section(pid), 1) > 1]

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from bcp import cards, checklist, incidents, thai
+from bcp import cards, checklist, incidents, thai, wallcard
 from bcp.calltree import CallTree
 from bcp.notices import owner_notices
 from bcp.plan import Plan
@@ -125,6 +125,7 @@ class Renderer:
         # index and printed; it is computed once.
         self.card = functools.lru_cache(maxsize=None)(
             lambda person_id: cards.card(plan, person_id, self.call_tree, self.site_url))
+        self.wall_fit = functools.lru_cache(maxsize=None)(self._wall_fit)
         self.env.globals.update(self._globals(pdfs_built))
 
     def _globals(self, pdfs_built: bool) -> dict:
@@ -138,6 +139,8 @@ class Renderer:
             "review": review_status(plan, self.settings.reference_date()),
             "call_tree": self.call_tree,
             "card": self.card,
+            "wall_fit": self.wall_fit,
+            "wallet_contacts": lambda person_id: cards.wallet_contacts(plan, self.card(person_id)),
             "qr_svg": cards.qr_svg,
             "site_url": self.site_url,
             "pdfs_built": pdfs_built,
@@ -147,6 +150,13 @@ class Renderer:
             # For the plan owner's page only (data-notes): never on a printed page.
             "owner_notices": lambda: owner_notices(plan, self.settings, self.settings.data_dir),
         }
+
+    def _wall_fit(self, person_id: str) -> wallcard.Fit:
+        """What the person's wall card shows: as many first actions (and calls) as fit its page (bcp.wallcard).
+
+        Measured on the card as printed, with everything on it; the site's card page shows the same."""
+        sheet = self.render("wall_card_sheet", person_id=person_id, pdf=True, wall_fits={person_id: None})
+        return wallcard.what_fits(str(sheet))
 
     # --- formatting ----------------------------------------------------------
 

@@ -14,8 +14,9 @@ from bcp.edition import is_excluded
 from bcp.render import Renderer, markdown_text
 
 # A generated page: its heading, then its component, rendered here from the
-# plan: the page holds no macro left for mkdocs-macros.
-_CARD_PAGE = "# {name} {{ #card-name .bcp-card__name }}\n\n{body}\n"
+# plan: the page holds no macro left for mkdocs-macros.  A card page's heading
+# is printed as the wall card's name (data-fit: bcp.wallcard).
+_CARD_PAGE = '# {name} {{ #card-name .bcp-wall__name data-fit="name" }}\n\n{body}\n'
 _INCIDENT_PAGE = "# เมื่อเกิด{name} {{ #incident-name }}\n\n{body}\n"
 
 
@@ -75,7 +76,7 @@ def links_for_disk(output: str) -> str:
 
 # A page that prints as a card or a form says so on <body>: bcp.css gives it
 # its own A4 sheet there, and nothing else (a combined PDF of many pages keeps its own).
-_PRINTOUTS = (("card", 'class="bcp-card '), ("form", 'class="bcp-checklist-phase"'),
+_PRINTOUTS = (("card", 'class="bcp-wall"'), ("form", 'class="bcp-checklist-phase"'),
               ("form", 'class="bcp-logbook-sheet"'), ("form", 'class="bcp-tree"'))
 
 

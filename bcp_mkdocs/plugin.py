@@ -290,11 +290,14 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             while futures:
                 retries = []
                 for result in wait_all(futures, self._progress):
+                    spilled = self.printouts.overflowing(result)
                     retry = self.printouts.retry(result)
                     if retry is not None:
+                        # The estimate (bcp.wallcard) was short: the browser's print of these cards may spill too.
+                        log.info("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงสิ่งที่ต้องทำก่อนน้อยลง", ", ".join(spilled))
                         retries.append(self.pool.submit(retry, self.printout_dir))
-                    for name in self.printouts.overflowing(result) if retry is None else ():
-                        log.warning("บัตรหน้าที่ของ %s ยาวเกินหนึ่งหน้าแม้ใช้ตัวอักษรเล็กที่สุดแล้ว", name)
+                    for name in spilled if retry is None else ():
+                        log.warning("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้าแม้ลดสิ่งที่ต้องทำก่อนแล้ว", name)
                 futures = retries
             shutil.copytree(self.printout_dir, Path(config.site_dir) / "pdf", dirs_exist_ok=True)
         except PluginError:

@@ -25,7 +25,8 @@ def laid_out_documents() -> set[str]:
 
     renderer = Renderer(load_plan(LAMPANG), ROOT / "overrides" / "partials" / "bcp")
     names = {PLAN_JOB} | {job.name for job in Printouts(renderer, str(ROOT / "docs")).jobs()}
-    assert {"แผนฉบับเต็ม", "บัตรหน้าที่", "แบบตรวจสอบและบันทึก Log Book", "สายการแจ้งเหตุ", "เมื่อเกิดเหตุ"} <= names
+    assert {"แผนฉบับเต็ม", "บัตรติดผนัง", "หน้าที่ฉบับเต็ม", "บัตรติดตัว", "แบบตรวจสอบและบันทึก Log Book", "สายการแจ้งเหตุ",
+            "เมื่อเกิดเหตุ"} <= names
     return names
 
 

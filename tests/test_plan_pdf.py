@@ -106,11 +106,14 @@ def test_pdf_is_built_and_linked_from_the_home_page(lampang_site_pdf, plan_pdf):
 
 
 def test_pdf_templates_are_not_published(lampang_site_pdf):
-    # Only the PDFs themselves: the plan, the cards (all, and one folder of one each),
-    # the call tree and the printable forms; no template or stylesheet leaks.
+    # Only the PDFs themselves: the plan, the wall cards (all, and one folder of one each), the
+    # full duties (one each), the wallet cards, the call tree and the printable forms; no
+    # template or stylesheet leaks.
     published = sorted(p.name for p in (lampang_site_pdf / "pdf").iterdir())
-    assert published == ["call-tree.pdf", "cards", "cards.pdf", "checklists.pdf", "incidents", "plan.pdf"]
-    assert all(p.suffix == ".pdf" for folder in ("cards", "incidents") for p in (lampang_site_pdf / "pdf" / folder).iterdir())
+    assert published == ["call-tree.pdf", "cards", "cards.pdf", "checklists.pdf", "duties", "incidents", "plan.pdf",
+                         "wallet.pdf"]
+    assert all(p.suffix == ".pdf" for folder in ("cards", "duties", "incidents")
+               for p in (lampang_site_pdf / "pdf" / folder).iterdir())
 
 
 def test_page_count_is_sensible(plan_pdf, lampang_plan):

@@ -105,8 +105,7 @@ def render_all(renderer, plan):
     names = sorted(p.stem for p in PARTIALS.glob("[a-z]*.html") if p.stem not in ("team_table", "procedure_phase"))
     # What the per-person and per-phase partials are given by their pages.
     context = {"person_id": next(iter(plan.people)), "phase": plan.procedure.phases[0],
-               "incident_id": plan.scope.incidents[0].id,
-               "densities": {pid: 1 for pid in plan.people}, "problems": plan.warnings, "errors": 0}
+               "incident_id": plan.scope.incidents[0].id, "problems": plan.warnings, "errors": 0}
     return ([str(renderer.render(name, **context)) for name in names]
             + [str(renderer.render("team_table", team=t)) for t in plan.teams.values()]
             + [str(renderer.render("procedure_phase", phase=p)) for p in plan.procedure.phases])

@@ -164,7 +164,8 @@ def test_the_scan_finds_them_in_the_internal_build(internal_site, lampang_site_p
     pdfs = {name: text for name, text in build_texts(lampang_site_pdf).items() if name.endswith(".pdf")}
     in_pdfs = personal_data_found(pdfs, lampang_plan)
     assert f"pdf/cards/wanphen.pdf: {lampang_plan.people['wanphen'].full_name}" in in_pdfs
-    assert "pdf/cards/wanphen.pdf: ต่อ 209" in in_pdfs
+    assert "pdf/duties/wanphen.pdf: ต่อ 209" in in_pdfs
+    assert f"pdf/wallet.pdf: {lampang_plan.people['wanphen'].full_name}" in in_pdfs
     assert any(hit.startswith("pdf/call-tree.pdf: ต่อ") for hit in in_pdfs)
 
 
@@ -197,6 +198,7 @@ def test_pages_with_personal_data_are_not_built(public_site, public_texts):
     assert not (public_site / "data-notes").exists()
     assert not (public_site / "owner-guide").exists()
     assert not (public_site / "pdf" / "cards").exists() and not (public_site / "pdf" / "cards.pdf").exists()
+    assert not (public_site / "pdf" / "duties").exists() and not (public_site / "pdf" / "wallet.pdf").exists()
     assert (public_site / "pdf" / "plan.pdf").exists() and (public_site / "pdf" / "checklists.pdf").exists()
     for name in ("sitemap.xml", "search/search_index.json"):
         assert "cards/" not in public_texts[name] and "data-notes" not in public_texts[name], name
