@@ -3,10 +3,11 @@
 The source plan says a call tree exists but draws none, so it is built from
 the teams: the head of the BCP team calls each team's lead, each lead calls
 the members of their team.  Every call goes to a role: first to its primary
-person, and to its backup when the primary does not answer.  When a team is
-led by the person making the calls (a head may lead teams themselves), nobody
-needs to call the lead, so the caller tells the lead's backup directly: that
-backup takes the team over if the lead becomes unavailable.
+person, then to its backups in their order (the first, then the second ...)
+until someone answers.  When a team is led by the person making the calls (a
+head may lead teams themselves), nobody needs to call the lead, so the caller
+tells the lead's backups directly, in order: the first who answers takes the
+team over if the lead becomes unavailable.
 
 Anyone in people.yaml that no call reaches is reported by the validator.
 """
@@ -21,10 +22,10 @@ from bcp.plan import Plan
 
 @dataclass
 class Node:
-    """One role in the tree: who to call, and who to call if they do not answer."""
+    """One role in the tree: who to call, and who to call next, in order, if they do not answer."""
 
     person: str  # the primary person's id (for the root: the BCP head)
-    backup: str | None = None
+    backups: tuple[str, ...] = ()
     team: m.Team | None = None  # None for the root
     role: m.Role | None = None
     parent: Node | None = field(default=None, repr=False)
@@ -41,7 +42,8 @@ class Node:
 
     @property
     def people(self) -> list[str]:
-        return [pid for pid in (self.person, self.backup) if pid]
+        """Who is tried, in order: the primary person, then each backup."""
+        return [self.person, *self.backups]
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,24 @@ class Incoming:
 
     node: Node  # the role the person is called for
     caller: str
-    caller_standin: str | None  # makes the call when the caller is unavailable
-    as_backup: bool  # called because the primary did not answer (or to stand by)
+    caller_standins: tuple[str, ...]  # make the call, in order, when the caller is unavailable
+    rank: int  # 0: called as the primary; 1, 2 ...: as the first, second ... backup
+
+    @property
+    def as_backup(self) -> bool:
+        """Called because the people before did not answer (or to stand by)."""
+        return self.rank > 0
 
     @property
     def standby(self) -> bool:
         """Told directly to stand by for a lead who is the caller themselves."""
         return self.as_backup and self.node.led_by_caller
+
+    @property
+    def tried_before(self) -> list[str]:
+        """Who is called before this person for the role (the caller never calls themselves)."""
+        tried = self.node.people[: self.rank]
+        return tried[1:] if self.node.led_by_caller else tried
 
 
 @dataclass(frozen=True)
@@ -76,11 +89,11 @@ class CallTree:
             lead = plan.lead_of(team)
             if lead is None:
                 continue  # a validation error; the tree is not drawn for invalid data
-            team_node = Node(lead.primary, lead.backup, team, lead, parent=self.root)
+            team_node = Node(lead.primary, tuple(lead.backups), team, lead, parent=self.root)
             self.root.children.append(team_node)
             for role in team.roles:
                 if role is not lead:
-                    team_node.children.append(Node(role.primary, role.backup, team, role, parent=team_node))
+                    team_node.children.append(Node(role.primary, tuple(role.backups), team, role, parent=team_node))
 
     def nodes(self) -> list[Node]:
         """Every node, depth first, in team order."""
@@ -116,11 +129,10 @@ class CallTree:
             if node.is_root:
                 continue
             parent = node.parent
-            standin = None if parent.is_root else parent.backup
-            if node.person == person_id and not node.led_by_caller:
-                found.append(Incoming(node, parent.person, standin, as_backup=False))
-            if node.backup == person_id:
-                found.append(Incoming(node, parent.person, standin, as_backup=True))
+            standins = () if parent.is_root else parent.backups
+            for rank, called in enumerate(node.people):
+                if called == person_id and not (rank == 0 and node.led_by_caller):
+                    found.append(Incoming(node, parent.person, standins, rank))
         return found
 
     def notifies(self, person_id: str) -> list[Outgoing]:
@@ -131,7 +143,7 @@ class CallTree:
                 continue
             if node.person == person_id:
                 found.append(Outgoing(node, None, tuple(node.children)))
-            elif node.backup == person_id:
+            elif person_id in node.backups:
                 found.append(Outgoing(node, node.person, tuple(node.children)))
         return found
 

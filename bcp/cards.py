@@ -68,8 +68,9 @@ class Card:
         """Who calls the person, each caller once (the wall card): whoever calls instead, and why."""
         lines = _Lines()
         for inc in self.incoming:
-            reason = ("standby", inc.node) if inc.standby else ("no-answer", inc.node.person) if inc.as_backup else None
-            lines.add(inc.caller, [inc.caller_standin] if inc.caller_standin else [], reason)
+            # ("no-answer", ids): called when everyone before them for the role did not answer, in order
+            reason = ("standby", inc.node) if inc.standby else ("no-answer", tuple(inc.tried_before)) if inc.as_backup else None
+            lines.add(inc.caller, list(inc.caller_standins), reason)
         return lines.done()
 
     @property
@@ -80,10 +81,10 @@ class Card:
         for out in self.outgoing:
             lines = groups.setdefault(out.standin_for, _Lines())
             for node in out.calls:
-                if node.led_by_caller:  # the caller leads this team: its backup stands by
-                    lines.add(node.backup, [], ("standby", node))
+                if node.led_by_caller:  # the caller leads this team: its first backup stands by, else the next
+                    lines.add(node.backups[0], list(node.backups[1:]), ("standby", node))
                 else:
-                    lines.add(node.person, [node.backup] if node.backup else [], ("lead", node) if out.node.is_root else None)
+                    lines.add(node.person, list(node.backups), ("lead", node) if out.node.is_root else None)
         ordered = sorted(groups.items(), key=lambda item: item[0] is not None)
         return [CallGroup(standin_for, lines.done()) for standin_for, lines in ordered]
 
@@ -116,7 +117,7 @@ class CallLine:
     """One person on the wall card's calls, once however many roles bring the call: whom to try
     if they do not answer (or who calls instead of them), and why the call is made, when it is
     not plain: ("lead", node) a team's head, ("standby", node) to stand by for the node's role,
-    ("no-answer", primary id) because that primary did not answer."""
+    ("no-answer", ids) because those (the primary, then any backups before) did not answer."""
 
     person: str
     fallbacks: tuple[str, ...]
@@ -217,11 +218,11 @@ def duties(plan: Plan, person_id: str) -> list[tuple[m.Phase, list[Duty]]]:
         for step in steps:
             parties, as_primary, standin = [], False, []
             for r in step.responsible:
-                roles = [role for _, role in responsible_roles(plan, r) if person_id in (role.primary, role.backup)]
+                roles = [role for _, role in responsible_roles(plan, r) if person_id in (role.primary, *role.backups)]
                 if roles:
                     parties.append(r)
                 as_primary |= any(role.primary == person_id for role in roles)
-                standin += [role.primary for role in roles if role.backup == person_id and role.primary not in standin]
+                standin += [role.primary for role in roles if person_id in role.backups and role.primary not in standin]
             found.append(Duty(step, plan.step_number(step), () if as_primary else tuple(standin), tuple(parties)))
         result.append((phase, found))
     return result

@@ -1,11 +1,11 @@
 """The government completeness checklist, checked against the data.
 
-Each item of checklist.yaml may name its `evidence`: the part of the data that
-shows the item exists (a team, a BIA, a call tree...).  The verdict says
-whether the data confirms the plan's answer, contradicts it, or cannot show
-the item at all, and where in the site the evidence is.  Verdicts are printed
-in the plan that goes to the governor: they speak of the plan in its own words,
-never of files, fields or ids.
+Each item of checklist.yaml may name its `evidence`: the parts of the data that
+show the item exists (a team, a BIA, a call tree...).  The verdict says
+whether the data confirms the plan's answer (every part is there), contradicts
+it, or cannot show the item at all, and where in the site each part is.  Verdicts
+are printed in the plan that goes to the governor: they speak of the plan in its
+own words, never of files, fields or ids.
 """
 
 from __future__ import annotations
@@ -24,11 +24,16 @@ NOT_SHOWN = "not_shown"  # nothing in the data can show this item
 
 
 @dataclass(frozen=True)
+class Link:
+    page: str  # site page that holds the evidence ("teams")
+    anchor: str  # id on that page
+
+
+@dataclass(frozen=True)
 class Verdict:
     status: str
     detail: str  # a Thai sentence about the plan, escaped where it is shown
-    page: str | None = None  # site page that holds the evidence ("teams")
-    anchor: str | None = None  # id on that page
+    links: tuple[Link, ...] = ()  # where each part of the evidence is, in the order the item names them
 
 
 @dataclass(frozen=True)
@@ -83,16 +88,20 @@ def _evidence(plan: Plan, kind: str, key: str | None, tree: CallTree, item_text:
 
 def verdict(plan: Plan, item: m.ChecklistItem, tree: CallTree | None = None) -> Verdict | None:
     """What the data says about one checklist item; None for a heading with sub-items only."""
-    if item.evidence is None:
+    if not item.evidence:
         if item.answer is None and item.items:
             return None
         return Verdict(NOT_SHOWN, "ข้อมูลของแผนแสดงข้อนี้ไม่ได้: เป็นคำตอบของหน่วยงานเท่านั้น")
-    kind, _, key = item.evidence.partition(":")
-    found = _evidence(plan, kind, key or None, tree or CallTree(plan), item.text.strip())
-    if found.exists:
+    tree = tree or CallTree(plan)
+    found = [_evidence(plan, kind, key or None, tree, item.text.strip())
+             for kind, _, key in (e.partition(":") for e in item.evidence)]
+    links = tuple(Link(f.page, f.anchor) for f in found)
+    missing = [f.detail for f in found if not f.exists]
+    if not missing:
+        detail = "; ".join(f.detail for f in found)
         if item.answer is False:
-            return Verdict(CONTRADICTED, f"แผนตอบว่าไม่มี แต่ข้อมูลมี: {found.detail}", found.page, found.anchor)
-        return Verdict(CONFIRMED, found.detail, found.page, found.anchor)
+            return Verdict(CONTRADICTED, f"แผนตอบว่าไม่มี แต่ข้อมูลมี: {detail}", links)
+        return Verdict(CONFIRMED, detail, links)
     if item.answer:
-        return Verdict(CONTRADICTED, f"แผนตอบว่ามี แต่ข้อมูลไม่ยืนยัน: {found.detail}", found.page, found.anchor)
-    return Verdict(ABSENT, found.detail, found.page, found.anchor)
+        return Verdict(CONTRADICTED, f"แผนตอบว่ามี แต่ข้อมูลไม่ยืนยัน: {'; '.join(missing)}", links)
+    return Verdict(ABSENT, "; ".join(missing), links)

@@ -40,7 +40,7 @@ def _check(args: argparse.Namespace) -> int:
     for notice in notices:
         print(notice, file=sys.stderr)
     print(f"ข้อมูลแผนถูกต้อง: {folder} ({len(plan.people)} คน, {len(plan.teams)} ทีม, "
-          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {len(notices)} รายการ)")
+          f"{len(plan.all_steps)} ขั้นตอน, คำเตือน {sum(1 for n in notices if n.level == 'warning')} รายการ)")
     return 0
 
 

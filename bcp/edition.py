@@ -75,7 +75,8 @@ def public_plan(plan: Plan) -> Plan:
     teams_file = plan.teams_file
     teams = [team.model_copy(update={"roles": [
         role.model_copy(update={"primary": new_id[role.primary],
-                                "backup": new_id[role.backup] if role.backup else None})
+                                "backup": new_id[role.backup] if role.backup else None,
+                                "backups": [new_id[backup] for backup in role.backups]})
         for role in team.roles]}) for team in teams_file.teams]
     revisions = plan.revisions_file.model_copy(update={"revisions": [
         revision.model_copy(update={"approved_by": WITHHELD}) if revision.approved_by else revision

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from bcp.model import ID_PATTERN
+from bcp.model import ID_PATTERN, LIST_FORMS
 from bcp.problems import Problem
 from bcp.yaml_reading import Document
 
@@ -19,8 +19,6 @@ from bcp.yaml_reading import Document
 FIELD_FORMATS = {
     "id": "ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข - หรือ _ ไม่มีเว้นวรรค เช่น somchai",
     "extension": "เบอร์ต่อต้องเป็นตัวเลข ๒ ถึง ๕ หลัก เช่น \"209\"",
-    "mobile": "เบอร์มือถือต้องเป็นตัวเลข ๑๐ หลัก ขึ้นต้นด้วย 0 เช่น \"0812345678\"",
-    "phone": "เบอร์โทรศัพท์ต้องเป็นตัวเลข ๙ หลักขึ้นต้นด้วย 0 (ใส่ช่วงคู่สายได้ เช่น \"054265018-21\") หรือเบอร์มือถือ ๑๐ หลัก",
     "evidence": "ต้องเป็นชื่อหลักฐาน เช่น teams, bia, strategy:building",
     "site_url": "ที่อยู่เว็บไซต์ต้องขึ้นต้นด้วย http:// หรือ https:// และไม่มีช่องว่าง เช่น \"http://bcp.intranet.local/\"",
 }
@@ -33,6 +31,8 @@ def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
     found = error.get("input")
     shown = f" (พบ {found!r})" if found is not None and not isinstance(found, (dict, list)) else ""
     ctx = error.get("ctx") or {}
+    if isinstance(found, list) and kind.endswith("_type") and kind != "list_type":
+        return _one_value_only(name, found)
     if kind == "missing":
         return f"ขาดช่อง '{name}' ซึ่งต้องมี"
     if kind == "extra_forbidden":
@@ -68,6 +68,19 @@ def _thai_message(error: dict, model: type[BaseModel] | None) -> str:
     return f"ข้อมูลไม่ถูกต้อง: {error['msg']}" + shown
 
 
+def _one_value_only(name: str, found: list) -> str:
+    """A list typed where one value goes: say so, and name the field that takes several, if there is one."""
+    message = f"ช่องนี้ใส่ได้ค่าเดียว แต่พบรายการ {len(found)} ค่า"
+    many = LIST_FORMS.get(name)
+    if many is None:
+        return message
+    if found and all(isinstance(item, str) for item in found):
+        example = f" เช่น {many}: [{', '.join(found)}]"
+    else:
+        example = " (ขึ้นบรรทัดใหม่ด้วย - ทีละรายการ)"
+    return f"{message}: ถ้ามีหลายค่า ให้ใช้ช่อง {many} แทน {name}{example} (เรียงตามลำดับ)"
+
+
 def _allowed_fields(model: type[BaseModel] | None, loc: tuple) -> list[str]:
     """Field names allowed where an unknown key was found (walks the model along loc)."""
     current: Any = model
@@ -93,6 +106,20 @@ def inner_model(annotation: Any) -> Any:
     return None
 
 
+def as_typed(data: Any, path: tuple) -> tuple:
+    """`path` as the file has it: the model takes one value typed alone as a list of one (a single
+    evidence), so an index into a value that is not a list in the file is dropped."""
+    value = data
+    for index, part in enumerate(path):
+        if isinstance(part, int) and not isinstance(value, list):
+            return path[:index] + as_typed(value, path[index + 1:])
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return path
+    return path
+
+
 def validate_document(document: Document, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return model.model_validate(document.data), []
@@ -100,5 +127,5 @@ def validate_document(document: Document, model: type[BaseModel]) -> tuple[BaseM
         problems = []
         for item in error.errors():
             loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and (part == "[key]" or part.startswith(("function-", "constrained-")))))
-            problems.append(document.problem(loc, _thai_message(item, model)))
+            problems.append(document.problem(as_typed(document.data, loc), _thai_message(item, model)))
         return None, problems

@@ -20,7 +20,8 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, StringConstraints,
+                      ValidationInfo, WithJsonSchema, field_validator)
 
 from bcp.settings import Settings
 from bcp.thai import THAI_MONTHS, arabic_digits, normalize_phone, normalize_thai
@@ -63,7 +64,7 @@ def _not_negative(number: int) -> int:
 
 
 def _digits_string(value: object) -> object:
-    # Extensions and phone numbers are kept as ASCII digit strings.
+    # Extensions are kept as ASCII digit strings.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
@@ -153,19 +154,50 @@ Count = Annotated[int, BeforeValidator(_number), AfterValidator(_not_negative), 
 Months = Annotated[Count, AfterValidator(_sensible_period)]
 Extension = Annotated[str, BeforeValidator(_digits_string), StringConstraints(pattern=r"^[0-9]{2,5}$"), WithJsonSchema(
     {"anyOf": [{"type": "string", "pattern": "^\\s*[0-9๐-๙]{2,5}\\s*$"}, {"type": "integer", "minimum": 10, "maximum": 99999}]})]
+def _phone(value: object) -> object:
+    # As people type them ("080-000-0101", "+66 80 000 0101", "๐๘๐ ๐๐๐ ๐๑๐๑"), normalised once, here,
+    # to the digits the site formats ("0800000101", "054265018-21"): a number that passes never fails the build.
+    if not isinstance(value, str):
+        return value  # pydantic says it must be text
+    try:
+        return normalize_phone(value)
+    except ValueError as error:
+        raise ValueError(f"{error}: พิมพ์ได้ทั้งแบบติดกัน มีขีด หรือเว้นวรรค เช่น \"081-234-5678\" หรือ \"054 265 018\"") from None
+
+
 PhoneNumber = Annotated[
     str,
-    BeforeValidator(_digits_string),
-    # 9 digits (landline, optionally a block of lines "054265018-21") or 10 (mobile).
-    StringConstraints(pattern=r"^0[0-9]{8}(-[0-9]{1,2})?$|^0[0-9]{9}$"),
-    # The prefixes and ranges the site formats: a number that passes here never fails the build.
-    AfterValidator(normalize_phone),
-    WithJsonSchema({"type": "string", "pattern": "^\\s*[0๐][0-9๐-๙]{8}(-[0-9๐-๙]{1,2})?\\s*$|^\\s*[0๐][0-9๐-๙]{9}\\s*$"}),
+    BeforeValidator(_phone),
+    # The editor takes what the loader takes: digits (Thai or Arabic), +66, spaces, dashes, dots, brackets.
+    WithJsonSchema({"type": "string", "pattern": "^\\s*(\\+\\s*66|\\(?[0๐])[\\s0-9๐-๙().\\-\u2010-\u2015\u2212]*$"}),
 ]
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# Single fields that have a list form, by name: "backup" -> "backups" (messages show the list form).
+LIST_FORMS: dict[str, str] = {}
+
+
+def one_or_many(single: str, many: str, what: str) -> AfterValidator:
+    """The validator of a list field `many` that may be given in its single form `single` instead
+    (`backup: x` for `backups: [x]`).
+
+    The list field always holds the whole list, in order, whichever form was typed;
+    the single field keeps what was typed (for messages that point at it).  Declare
+    the single field first: the list field reads it once it is validated."""
+    LIST_FORMS[single] = many
+
+    def whole_list(value: list, info: ValidationInfo) -> list:
+        given = info.data.get(single)
+        if given is not None and value:
+            raise ValueError(f"ใช้ได้ทีละแบบ: {single} (มีรายการเดียว) หรือ {many} (หลายรายการ เรียงตามลำดับ) "
+                             f"ไม่ใช่ทั้งสองช่อง: ย้าย{what}ในช่อง {single} ไปไว้ในรายการ {many} แล้วลบช่อง {single}")
+        return [given] if given is not None else value
+
+    return AfterValidator(whole_list)
 
 
 def field_label(model: type[BaseModel], name: str) -> str:
@@ -174,6 +206,26 @@ def field_label(model: type[BaseModel], name: str) -> str:
 
 
 # --- plan.yaml ---------------------------------------------------------------
+
+
+def _version(value: object) -> object:
+    # "version: 2" typed without quotes arrives as a number.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
+
+
+Version = Annotated[str, BeforeValidator(_version), StringConstraints(min_length=1),
+                    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}]})]
+_VERSION_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+
+
+def version_key(version: str) -> str:
+    """What names a version: its number, so that "๒ (ปรับปรุง)" and "2" are the same version
+    (the plan's cover and its revision history may word it differently); its whole text if it has none."""
+    text = arabic_digits(version)
+    number = _VERSION_NUMBER.search(text)
+    return number.group() if number else " ".join(text.split())
 
 
 class TimeWindow(Model):
@@ -194,16 +246,23 @@ class UrgencyLevel(Model):
 
 class Office(Model):
     name: Text = Field(title="ชื่อหน่วยงาน")
-    phone: PhoneNumber = Field(title="เบอร์โทรศัพท์สำนักงาน", description="เบอร์โทรศัพท์สำนักงาน เช่น \"054265018-21\"")
+    phone: PhoneNumber = Field(
+        title="เบอร์โทรศัพท์สำนักงาน",
+        description="เบอร์โทรศัพท์สำนักงาน เช่น \"054-265-018\" หรือหลายคู่สาย \"054265018-21\" (เลขท้ายของคู่สายสุดท้าย)")
     address: Text | None = Field(None, title="ที่อยู่สำนักงาน", description="ที่อยู่")
 
 
 class AlternateSite(Model):
     name: Text = Field(title="ชื่อสถานที่")
     address: Text | None = Field(None, title="ที่อยู่สถานที่ปฏิบัติงานสำรอง", description="ที่อยู่")
+    notes: Text | None = Field(None, title="หมายเหตุสถานที่ปฏิบัติงานสำรอง",
+                               description="หมายเหตุ เช่น ผู้ประสานงาน หรือเมื่อใดจึงใช้สถานที่นี้")
 
 
-class PlanInfo(Model, title="ข้อมูลทั่วไป"):
+# The editor asks for one form of the alternate site, as the loader and the validator do.
+class PlanInfo(Model, title="ข้อมูลทั่วไป", json_schema_extra={
+        "not": {"required": ["alternate_site", "alternate_sites"]},
+        "anyOf": [{"required": ["alternate_site"]}, {"required": ["alternate_sites"]}]}):
     """ข้อมูลทั่วไปของแผน: หน้าปก บทนำ วัตถุประสงค์ สมมติฐาน ช่วงเวลา และระดับความเร่งด่วน"""
 
     title: Text = Field(title="ชื่อแผน")
@@ -211,14 +270,25 @@ class PlanInfo(Model, title="ข้อมูลทั่วไป"):
     office: Office = Field(title="หน่วยงานเจ้าของแผน")
     author_unit: Text = Field(title="ผู้จัดทำ", description="ฝ่ายผู้จัดทำแผน")
     date: Date = Field(title="วันที่ของแผน", description="วันที่ของแผนฉบับนี้ (ค.ศ. ปี-เดือน-วัน เช่น 2023-01-03)")
-    version: Text = Field(title="ฉบับที่ของแผน", description="ฉบับที่ของแผน: ต้องตรงกับฉบับล่าสุดใน revisions.yaml")
+    version: Version = Field(
+        title="ฉบับที่ของแผน", description="ฉบับที่ของแผนตามที่ต้องการให้แสดงบนปก เช่น \"2\" หรือ \"๒ (ปรับปรุง)\": "
+        "เลขฉบับต้องตรงกับฉบับล่าสุดใน revisions.yaml")
+    cover_notice: Text | None = Field(
+        None, title="ข้อความแจ้งบนหน้าปก",
+        description="ข้อความแจ้งบนหน้าปก (หน้าแรกของเว็บไซต์และปก PDF) เช่น \"ฉบับร่าง รอผู้บริหารอนุมัติ\"")
     digits: Literal["thai", "arabic"] = Field(
         "thai", title="รูปแบบตัวเลข", description="ตัวเลขที่แสดงในแผน: thai (เลขไทย) หรือ arabic (เลขอารบิก)")
     introduction: list[Text] = Field(min_length=1, title="บทนำ", description="ย่อหน้าในบทนำ")
     objectives: list[Text] = Field(min_length=1, title="วัตถุประสงค์", description="วัตถุประสงค์ของแผน")
     assumptions_intro: Text = Field(title="ข้อความนำสมมติฐาน")
     assumptions: list[Text] = Field(min_length=1, title="สมมติฐาน", description="สมมติฐานของแผน")
-    alternate_site: AlternateSite = Field(title="สถานที่ปฏิบัติงานสำรอง")
+    # One is required (bcp.validate: an alternate site is given), in either form.
+    alternate_site: AlternateSite | None = Field(
+        None, title="สถานที่ปฏิบัติงานสำรอง", description="สถานที่ปฏิบัติงานสำรองเมื่อมีแห่งเดียว (มีหลายแห่ง ใช้ alternate_sites แทน)")
+    alternate_sites: Annotated[list[AlternateSite], one_or_many("alternate_site", "alternate_sites", "สถานที่")] = Field(
+        default_factory=list, validate_default=True, title="สถานที่ปฏิบัติงานสำรองตามลำดับ",
+        description="สถานที่ปฏิบัติงานสำรองหลายแห่ง เรียงตามลำดับที่จะใช้ แต่ละแห่งมี name และ address กับ notes ถ้ามี "
+        "(ใช้ alternate_site หรือ alternate_sites อย่างใดอย่างหนึ่ง)")
     # The site's address on the intranet, for the QR codes on printed cards.
     site_url: SiteUrl | None = Field(
         None, title="ที่อยู่เว็บไซต์ของแผน",
@@ -264,7 +334,8 @@ class Person(Model):
     position: Text | None = Field(None, title="ตำแหน่ง")
     extension: Extension | None = Field(None, title="เบอร์ต่อ", description="เบอร์ต่อภายใน ๒ ถึง ๕ หลัก เช่น \"209\"")
     mobile: PhoneNumber | None = Field(
-        None, title="เบอร์มือถือ", description="เบอร์มือถือ ๑๐ หลัก เช่น \"0812345678\" (ควรมีสำหรับหัวหน้าทีม)")
+        None, title="เบอร์มือถือ",
+        description="เบอร์มือถือ ๑๐ หลัก เช่น \"081-234-5678\" หรือ \"+66 81 234 5678\" (ควรมีสำหรับหัวหน้าทีม)")
 
     @property
     def full_name(self) -> str:
@@ -281,12 +352,27 @@ class People(Model, title="บุคลากร"):
 # --- teams.yaml --------------------------------------------------------------
 
 
-class Role(Model):
+# The editor flags `backup` and `backups` typed together, as the loader does.
+class Role(Model, json_schema_extra={"not": {"required": ["backup", "backups"]}}):
+    """A role in a team: its primary person and the backups, tried in order when the primary cannot act.
+
+    `backups` is always the whole ordered list (a single `backup:` becomes a list of one);
+    `backup` is only what was typed, for messages that point at it (`backup_key`)."""
+
     role: Literal["lead", "member"] = Field(title="บทบาท", description="lead (หัวหน้าทีม) หรือ member (ทีมงาน)")
     primary: Id = Field(title="บุคลากรหลัก", description="id ของบุคลากรหลัก (people.yaml)")
-    # Required by validation, with a clear message.
+    # At least one is required by validation, with a clear message.
     backup: Id | None = Field(
-        None, title="บุคลากรสำรอง", description="id ของบุคลากรสำรอง (people.yaml): ต้องมี และต้องไม่ใช่คนเดียวกับบุคลากรหลัก")
+        None, title="บุคลากรสำรอง", description="id ของบุคลากรสำรอง (people.yaml) เมื่อมีผู้สำรองคนเดียว: "
+        "ต้องไม่ใช่คนเดียวกับบุคลากรหลัก (มีหลายคน ใช้ backups แทน)")
+    backups: Annotated[list[Id], one_or_many("backup", "backups", "ผู้สำรอง")] = Field(
+        default_factory=list, validate_default=True, title="บุคลากรสำรองตามลำดับ",
+        description="id ของบุคลากรสำรองหลายคน เรียงตามลำดับที่ เช่น [somsri, somchai]: "
+        "ลำดับที่ ๑ ทำหน้าที่แทนก่อน ถ้าไม่ว่างจึงเป็นลำดับที่ ๒ (ใช้ backup หรือ backups อย่างใดอย่างหนึ่ง)")
+
+    def backup_key(self, index: int) -> tuple:
+        """Where the backup at `index` (0: the first) was typed, under the role."""
+        return ("backup",) if self.backup is not None else ("backups", index)
 
 
 class Team(Model):
@@ -365,8 +451,26 @@ class Bia(Model, title="การวิเคราะห์ผลกระท�
 
 # --- resources.yaml ----------------------------------------------------------
 
-# A value per time window; null means "not stated in the plan" (unknown).
-Quantities = dict[Id, Count | None]
+# A resource table's cell: a count, "-" (none / not used in that window, as the plans print it),
+# or null: not stated in the plan (unknown).  Not the same: totals leave "-" out and are unknown with a null.
+NOT_APPLICABLE = "-"
+_DASHES = {"-", "\u2013", "\u2014", "\u2212"}  # a hyphen, or the dash a word processor made of it
+
+
+def _cell(value: object) -> int | str:
+    if isinstance(value, str) and value.strip() in _DASHES:
+        return NOT_APPLICABLE
+    number = _number(value)
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise ValueError("ต้องเป็นตัวเลขจำนวนเต็ม (ใช้เลขไทยหรือเลขอารบิกก็ได้) หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) "
+                         f"หรือ null (แผนไม่ได้ระบุ) (พบ {value!r})")
+    return _not_negative(number)
+
+
+Cell = Annotated[int | Literal["-"], PlainValidator(_cell), WithJsonSchema(
+    {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^\\s*([0-9๐-๙]+|[-\u2013\u2014\u2212])\\s*$"}]})]
+# A value per time window.
+Quantities = dict[Id, Cell | None]
 
 
 class WorkspaceNeed(Model):
@@ -379,7 +483,8 @@ class EquipmentNeed(Model):
     item: Text = Field(title="รายการ")
     source: Text = Field(title="แหล่งที่มา")
     unit: Text = Field(title="หน่วยนับ")
-    quantities: Quantities = Field(title="จำนวน", description="จำนวนตามช่วงเวลา: ใส่ทุกช่วง null = แผนไม่ได้ระบุ")
+    quantities: Quantities = Field(
+        title="จำนวน", description="จำนวนตามช่วงเวลา: ใส่ทุกช่วง เป็นตัวเลข หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) หรือ null (แผนไม่ได้ระบุ)")
 
 
 class SystemNeed(Model):
@@ -391,12 +496,14 @@ class SystemNeed(Model):
 
 class StaffNeed(Model):
     role: Text = Field(title="บทบาท")
-    counts: Quantities = Field(title="จำนวนคน", description="จำนวนคนตามช่วงเวลา")
+    counts: Quantities = Field(
+        title="จำนวนคน", description="จำนวนคนตามช่วงเวลา: ตัวเลข หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) หรือ null (แผนไม่ได้ระบุ)")
 
 
 class ServiceNeed(Model):
     name: Text = Field(title="ผู้ให้บริการ")
-    counts: Quantities = Field(title="จำนวนผู้ให้บริการ", description="จำนวนตามช่วงเวลา")
+    counts: Quantities = Field(
+        title="จำนวนผู้ให้บริการ", description="จำนวนตามช่วงเวลา: ตัวเลข หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) หรือ null (แผนไม่ได้ระบุ)")
     note_mark: bool = Field(False, title="เครื่องหมายหมายเหตุ (*)", description="true เมื่อแถวนี้มีเครื่องหมาย * ของหมายเหตุท้ายตาราง")
 
 
@@ -435,6 +542,10 @@ class Step(Model):
     highlight: Text | None = Field(None, title="ข้อความที่เน้น")
     items: list[Text] = Field([], title="หัวข้อย่อย")
     responsible: list[Responsible] = Field(min_length=1, title="ผู้รับผิดชอบ", description="ผู้รับผิดชอบ: team หรือ unit")
+    joint: bool = Field(
+        False, title="รับผิดชอบร่วมกัน",
+        description="true = ผู้รับผิดชอบทุกรายทำขั้นตอนนี้ร่วมกัน แสดงบรรทัดเดียวว่า \"A ร่วมกับ B\" "
+        "(ไม่ใส่ = แต่ละรายแยกเป็นข้อ)")
 
 
 class Phase(Model):
@@ -442,6 +553,10 @@ class Phase(Model):
     start_day: Count = Field(title="วันเริ่มต้น")
     end_day: Count | None = Field(None, title="วันสิ้นสุด")
     within_hours: Count | None = Field(None, title="ภายในกี่ชั่วโมง")
+    label: Text | None = Field(
+        None, title="ชื่อเรียกช่วงเวลาของระยะ",
+        description="ชื่อเรียกช่วงเวลาของระยะตามที่ต้องการให้แสดง เช่น \"วันที่ ๘ เป็นต้นไป\" "
+        "(ไม่ใส่ = ระบบเขียนให้จาก start_day end_day within_hours เช่น วันที่ 1 (ภายใน 24 ชั่วโมง))")
     title: Text = Field(title="ชื่อระยะ")
     instruction: Text = Field(title="คำแนะนำของระยะ")
     steps: list[Step] = Field(min_length=1, title="ขั้นตอน")
@@ -455,7 +570,20 @@ class Procedure(Model, title="ขั้นตอน"):
 
 # --- checklist.yaml ----------------------------------------------------------
 
-Evidence = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(:[a-z0-9_-]+)?$")]
+EVIDENCE_PATTERN = r"^[a-z_]+(:[a-z0-9_-]+)?$"
+Evidence = Annotated[str, StringConstraints(pattern=EVIDENCE_PATTERN)]
+
+
+def _as_list(value: object) -> object:
+    # One evidence is typed as a word, several as a list: the model holds a list either way.
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+Evidences = Annotated[list[Evidence], BeforeValidator(_as_list), WithJsonSchema({"anyOf": [
+    {"type": "string", "pattern": EVIDENCE_PATTERN}, {"type": "array", "items": {"type": "string", "pattern": EVIDENCE_PATTERN}},
+    {"type": "null"}]})]
 
 
 class ChecklistItem(Model):
@@ -464,8 +592,9 @@ class ChecklistItem(Model):
     # As ticked in the signed plan; None: not answered.
     answer: bool | None = Field(None, title="คำตอบ", description="true = มี, false = ไม่มี, ไม่ใส่ = ไม่ได้ตอบ")
     # What in the data shows it (see bcp.checklist).
-    evidence: Evidence | None = Field(
-        None, title="หลักฐาน (evidence)", description="ส่วนของข้อมูลที่แสดงว่ามีจริง เช่น teams, bia, strategy:building")
+    evidence: Evidences = Field(
+        default_factory=list, title="หลักฐาน (evidence)",
+        description="ส่วนของข้อมูลที่แสดงว่ามีจริง เช่น teams, bia, strategy:building หรือหลายส่วน เช่น [teams, call_tree]")
     items: list[ChecklistItem] = Field([], title="ข้อย่อย")
 
 
@@ -538,17 +667,6 @@ class DataNotes(Model, title="บันทึกการตัดสินใ�
 
 
 # --- revisions.yaml ----------------------------------------------------------
-
-
-def _version(value: object) -> object:
-    # "version: 2" typed without quotes arrives as a number.
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return _text(value)
-
-
-Version = Annotated[str, BeforeValidator(_version), StringConstraints(min_length=1),
-                    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}]})]
 
 
 class Revision(Model):

@@ -20,7 +20,8 @@ NO_SITE_URL = ("ยังไม่ได้กำหนดที่อยู่�
 
 
 def owner_notices(plan: Plan, settings: Settings, folder: Path) -> list[Problem]:
-    """Every warning for the plan owner, as console lines (level "warning")."""
+    """Every warning for the plan owner, as console lines (level "warning"); and the notice of a plan
+    not reviewed yet (level "notice", not a warning: bcp.review)."""
     found = list(plan.warnings)
     found += reminder_problems(plan, str(folder / "revisions.yaml"), settings.reference_date())
     if not settings.public and site_url(plan, settings.site_url) is None:

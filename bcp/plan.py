@@ -6,22 +6,30 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bcp import model as m
+from bcp import thai
 from bcp.problems import Problem
+
+
+# Between the parties of a joint responsibility (Step.joint), as plans write it.
+JOINTLY = " ร่วมกับ "
 
 
 @dataclass(frozen=True)
 class Assignment:
-    """One role a person holds in one team, as primary or as backup."""
+    """One role a person holds in one team: as its primary person, or as its backup of a given rank."""
 
     team: m.Team
     role: m.Role
-    as_backup: bool
-    rank: int | None = None  # a backup's place in the role's order of backups (1: called first)
+    rank: int  # 0: the primary person; 1, 2 ...: the first, second ... backup (role.backups, in order)
 
     @property
-    def counterpart(self) -> str | None:
-        """Id of the person they back up, or who backs them up."""
-        return self.role.primary if self.as_backup else self.role.backup
+    def as_backup(self) -> bool:
+        return self.rank > 0
+
+    @property
+    def backups_before(self) -> list[str]:
+        """The backups who stand in before this one (empty for the primary and the first backup)."""
+        return self.role.backups[: max(self.rank - 1, 0)]
 
 
 @dataclass
@@ -77,8 +85,8 @@ class Plan:
 
     @property
     def alternate_sites(self) -> list[m.AlternateSite]:
-        """Where work goes on when the office cannot be used, in the plan's order."""
-        return [self.info.alternate_site]
+        """Where work goes on when the office cannot be used, in the plan's order (either form typed)."""
+        return self.info.alternate_sites
 
     @property
     def strategies(self) -> list[m.Strategy]:
@@ -101,6 +109,12 @@ class Plan:
     def thai_digits(self) -> bool:
         return self.info.digits == "thai"
 
+    @property
+    def version_label(self) -> str:
+        """"ฉบับที่ 2 (ปรับปรุง)": the version as plan.yaml words it, after "ฉบับที่" unless it says "ฉบับ..." itself."""
+        version = self.info.version
+        return version if version.startswith("ฉบับ") else f"ฉบับที่ {version}"
+
     # --- teams and people ----------------------------------------------------
 
     def lead_of(self, team: m.Team) -> m.Role | None:
@@ -108,8 +122,8 @@ class Plan:
 
     @staticmethod
     def backups(role: m.Role) -> list[str]:
-        """Ids of the role's backups, in the order they are called."""
-        return [role.backup] if role.backup else []
+        """Ids of the role's backups, in the order they are called (`backup: x` or `backups: [x, y]`)."""
+        return role.backups
 
     def assignments(self, person_id: str) -> list[Assignment]:
         """Every role the person holds, in team order, primary roles first within a team."""
@@ -122,15 +136,14 @@ class Plan:
         found: dict[str, list[Assignment]] = {}
         for team in self.teams_file.teams:
             for role in team.roles:
-                found.setdefault(role.primary, []).append(Assignment(team, role, as_backup=False))
-                for rank, backup in enumerate(self.backups(role), 1):
-                    found.setdefault(backup, []).append(Assignment(team, role, as_backup=True, rank=rank))
+                for rank, person_id in enumerate((role.primary, *role.backups)):
+                    found.setdefault(person_id, []).append(Assignment(team, role, rank))
         return found
 
     def team_people(self, team: m.Team, scope: str = "team") -> set[str]:
-        """Ids of the people (primary and backup) a responsibility reaches."""
+        """Ids of the people (primary and backups) a responsibility reaches."""
         roles = [r for r in team.roles if scope != "lead" or r.role == "lead"]
-        return {pid for r in roles for pid in (r.primary, r.backup) if pid}
+        return {pid for r in roles for pid in (r.primary, *r.backups)}
 
     def responsible_people(self, responsible: m.Responsible) -> set[str]:
         if responsible.team:
@@ -138,23 +151,44 @@ class Plan:
         unit = self.units[responsible.unit]
         return {pid for tid in unit.teams for pid in self.team_people(self.teams[tid])}
 
+    @staticmethod
+    def team_title(team: m.Team) -> str:
+        """The team as a noun: its name as written, after "ทีม" unless the name starts with "ทีม" itself
+        ("ทีมด้านอำนวยการ", "ทีมงานยุทธศาสตร์...", "ทีมงานบริหารความต่อเนื่องด้าน...": never "ทีมงานงาน...")."""
+        return team.name if team.name.startswith("ทีม") else f"ทีม{team.name}"
+
     def responsible_label(self, responsible: m.Responsible) -> str:
         if responsible.unit:
             return self.units[responsible.unit].name
-        team = self.teams[responsible.team]
-        prefix = {"lead": "หัวหน้าทีม", "team": "ทีมงาน", "lead_and_team": "หัวหน้าและทีมงาน"}[responsible.scope]
-        return f"{prefix}{team.name}"
+        prefix = {"lead": "หัวหน้า", "team": "", "lead_and_team": "หัวหน้าและ"}[responsible.scope]
+        return prefix + self.team_title(self.teams[responsible.team])
+
+    @staticmethod
+    def responsibility(step: m.Step) -> list[list[m.Responsible]]:
+        """Who does the step, line by line: everyone on one line when they act jointly, else a line each."""
+        return [list(step.responsible)] if step.joint else [[r] for r in step.responsible]
+
+    def responsibility_labels(self, step: m.Step) -> list[str]:
+        """The step's responsibility lines in words: "A ร่วมกับ B" for a joint one."""
+        return [JOINTLY.join(self.responsible_label(r) for r in line) for line in self.responsibility(step)]
 
     # --- procedure -----------------------------------------------------------
 
     def phase_label(self, phase: m.Phase) -> str:
-        """"วันที่ 1 (ภายใน 24 ชั่วโมง)" with ASCII digits; callers apply the digit setting."""
+        """The phase's `label` as typed, else "วันที่ ๑ (ภายใน ๒๔ ชั่วโมง)" in the plan's digits."""
+        if phase.label:
+            return phase.label
         days = f"วันที่ {phase.start_day}"
         if phase.end_day and phase.end_day != phase.start_day:
             days += f" - {phase.end_day}"
         if phase.within_hours:
             days += f" (ภายใน {phase.within_hours} ชั่วโมง)"
-        return days
+        return thai.digits(days, self.thai_digits)
+
+    def phase_heading(self, phase: m.Phase) -> str:
+        """The label for people who act on the phase: an open-ended one says so ("วันที่ ๘ เป็นต้นไป")."""
+        open_ended = not phase.label and phase.end_day is None and phase.within_hours is None
+        return self.phase_label(phase) + (" เป็นต้นไป" if open_ended else "")
 
     @property
     def first_phase(self) -> m.Phase:
@@ -200,18 +234,23 @@ class Plan:
         return f"{window.amount} {unit}"
 
     @staticmethod
-    def totals(rows: list[dict[str, int | None]], windows: list[str]) -> dict[str, int | None]:
-        """Column totals; None where any row's value is unknown."""
-        totals: dict[str, int | None] = {}
+    def totals(rows: list[dict[str, int | str | None]], windows: list[str]) -> dict[str, int | str | None]:
+        """Column totals: the sum of the counts, "-" (m.NOT_APPLICABLE) left out; None (unknown) where
+        any row's value is not stated; "-" where every row's is "-"."""
+        totals: dict[str, int | str | None] = {}
         for w in windows:
             values = [row.get(w) for row in rows]
-            totals[w] = None if any(v is None for v in values) else sum(values)
+            counted = [v for v in values if v != m.NOT_APPLICABLE]
+            if any(v is None for v in counted):
+                totals[w] = None
+            else:
+                totals[w] = sum(counted) if counted else m.NOT_APPLICABLE
         return totals
 
     @property
-    def staff_totals(self) -> dict[str, int | None]:
+    def staff_totals(self) -> dict[str, int | str | None]:
         return self.totals([s.counts for s in self.resources.staff], list(self.windows))
 
     @property
-    def service_totals(self) -> dict[str, int | None]:
+    def service_totals(self) -> dict[str, int | str | None]:
         return self.totals([s.counts for s in self.resources.services], list(self.windows))

@@ -26,7 +26,8 @@ class Problem:
     line: int | None
     field: str
     message: str
-    level: str = "error"  # "error" stops the build; "warning" is shown and allowed
+    # "error" stops the build; "warning" is shown and allowed; "notice" is for information only
+    level: str = "error"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "field", _excerpt(self.field, MAX_FIELD))
@@ -34,7 +35,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file + (f" บรรทัด {self.line}" if self.line else "")
-        label = "ข้อผิดพลาด" if self.level == "error" else "คำเตือน"
+        label = {"error": "ข้อผิดพลาด", "warning": "คำเตือน", "notice": "หมายเหตุ"}[self.level]
         field = f" ช่อง {self.field}:" if self.field else ""
         return f"{label}: {where}:{field} {self.message}"
 

@@ -135,6 +135,7 @@ class Renderer:
             "edition": self.edition,
             "public": self.edition == "public",
             "table_number": self.table_number,
+            "team_table_number": self.team_table_number,
             # Review reminders as of today ($BCP_TODAY in tests).
             "review": review_status(plan, self.settings.reference_date()),
             "call_tree": self.call_tree,
@@ -167,21 +168,23 @@ class Renderer:
         thai_digits = self.plan.thai_digits
         return {
             "d": self.digits,
-            "thai_date": lambda d: thai.thai_date(d, thai_digits) if isinstance(d, dt.date) else "",
+            "thai_date": lambda d, abbr=False: thai.thai_date(d, thai_digits, abbr) if isinstance(d, dt.date) else "",
             "phone": lambda n: unbroken(thai.format_phone(n, thai_digits)) if n else "",
             "tel": lambda n: thai.tel_uri(n) if n else "",
             "ext": lambda e: unbroken(thai.format_extension(e, thai_digits)) if e else "",
             "window": lambda w: self.digits(self.plan.window_label(w)),
+            # A resource table's cell: "-" (none) as typed, null as "not stated" (bcp.model.Cell).
             "count": lambda n: "ไม่ระบุ" if n is None else self.digits(n),
         }
 
     def table_number(self, key: str) -> str:
-        """Tables are numbered as in the source: one per team, then the fixed ones."""
-        teams = list(self.plan.teams)
-        if key in teams:
-            return self.digits(teams.index(key) + 1)
+        """Tables are numbered as in the source: one per team (team_table_number), then these."""
         order = ["strategies", "bia", "workspace", "equipment", "it_systems", "staff", "services"]
-        return self.digits(len(teams) + order.index(key) + 1)
+        return self.digits(len(self.plan.teams) + order.index(key) + 1)
+
+    def team_table_number(self, team_id: str) -> str:
+        # Apart from table_number: a team's id may be any word ("services" is a team of one office).
+        return self.digits(list(self.plan.teams).index(team_id) + 1)
 
     # --- rendering -----------------------------------------------------------
 

@@ -77,13 +77,20 @@ STARTER: dict[str, dict] = {
         "author_unit": "«ฝ่ายที่จัดทำแผน เช่น ฝ่ายบริหารทั่วไป»",
         "date": TODAY,
         "version": "1",
+        "cover_notice": "«ข้อความแจ้งบนหน้าปก เช่น ฉบับร่าง รอผู้บริหารอนุมัติ (ไม่บังคับ)»",
         "digits": "thai",
         "introduction": ["«ย่อหน้าแรกของบทนำ: แผนนี้จัดทำขึ้นเพื่ออะไร»",
                          "«ย่อหน้าถัดไปของบทนำ (ย่อหน้าละหนึ่งรายการ)»"],
         "objectives": ["«วัตถุประสงค์ข้อที่ ๑»", "«วัตถุประสงค์ข้อที่ ๒»"],
         "assumptions_intro": "แผนนี้จัดทำขึ้นภายใต้สมมติฐาน ดังต่อไปนี้",
         "assumptions": ["«สมมติฐานข้อที่ ๑ เช่น เหตุการณ์ไม่กระทบสถานที่ปฏิบัติงานสำรอง»"],
-        "alternate_site": {"name": "«ชื่อสถานที่ปฏิบัติงานสำรอง»", "address": "«ที่อยู่ของสถานที่ปฏิบัติงานสำรอง»"},
+        "alternate_sites": [
+            {"name": "«ชื่อสถานที่ปฏิบัติงานสำรองแห่งที่ ๑»", "address": "«ที่อยู่ของสถานที่ปฏิบัติงานสำรอง»",
+             "notes": "«หมายเหตุ เช่น ผู้ประสานงานของสถานที่ (ไม่บังคับ)»"},
+            {"name": "«สถานที่แห่งที่ ๒ เมื่อแห่งที่ ๑ ใช้ไม่ได้ (ไม่บังคับ)»"},
+        ],
+        # The single form, shown as the other way to write it: the two cannot be used together.
+        "alternate_site": Commented({"name": "«ชื่อสถานที่ปฏิบัติงานสำรอง»"}),
         "site_url": Commented("http://bcp.intranet.local/"),
         "time_windows": [
             {"id": "4h", "amount": 4, "unit": "hour"},
@@ -131,7 +138,7 @@ STARTER: dict[str, dict] = {
                 {"role": "member", "primary": "staff-1", "backup": "staff-2"},
             ]},
             {"id": "support", "name": "«ชื่อทีม เช่น ด้านสนับสนุน»", "roles": [
-                {"role": "lead", "primary": "deputy", "backup": "staff-1"},
+                {"role": "lead", "primary": "deputy", "backups": ["staff-1", "staff-3"]},
                 {"role": "member", "primary": "staff-3", "backup": "staff-2"},
             ]},
         ],
@@ -164,8 +171,8 @@ STARTER: dict[str, dict] = {
         "equipment": [
             {"item": "«รายการวัสดุอุปกรณ์ เช่น คอมพิวเตอร์โน้ตบุ๊ก»", "source": "«แหล่งที่มา»", "unit": "เครื่อง",
              "quantities": _windows((1, 2, 2, 2))},
-            {"item": "«รายการที่แผนไม่ได้ระบุจำนวนบางช่วง»", "source": "«แหล่งที่มา»", "unit": "เครื่อง",
-             "quantities": _windows((1, 1, 1, None))},
+            {"item": "«รายการที่บางช่วงไม่ใช้ (-) หรือแผนไม่ได้ระบุ (null)»", "source": "«แหล่งที่มา»", "unit": "เครื่อง",
+             "quantities": _windows((1, 1, "-", None))},
         ],
         "it_introduction": "«ข้อความนำเทคโนโลยีสารสนเทศ: ระบบที่ต้องใช้ และใครดูแล»",
         "it_systems": [{"name": "«ชื่อระบบงาน»", "source": "«แหล่งที่มา เช่น ส่วนกลาง»", "windows": ["1d", "1w", "1m"],
@@ -186,7 +193,8 @@ STARTER: dict[str, dict] = {
                  {"id": "d1-assess", "text": "«ขั้นตอนถัดไป เช่น ประชุมประเมินความเสียหาย»",
                   "highlight": "«ข้อความที่ต้องการเน้น (ไม่บังคับ)»",
                   "items": ["«หัวข้อย่อยที่ ๑ (ไม่บังคับ)»", "«หัวข้อย่อยที่ ๒»"],
-                  "responsible": [{"team": "operations", "scope": "lead_and_team"}, {"team": "support", "scope": "team"}]},
+                  "responsible": [{"team": "operations", "scope": "lead_and_team"}, {"team": "support", "scope": "team"}],
+                  "joint": True},
                  {"id": "d1-report", "text": "«ขั้นตอนที่หน่วยงานอื่นรับผิดชอบ»",
                   "responsible": [{"unit": "general-admin"}]},
              ]},
@@ -194,6 +202,10 @@ STARTER: dict[str, dict] = {
              "instruction": "«คำแนะนำของระยะนี้»",
              "steps": [{"id": "d2-recover", "text": "«ขั้นตอนของทุกทีม เช่น กอบกู้งานที่สำคัญตามลำดับ»",
                         "responsible": [{"unit": "all-teams"}]}]},
+            {"id": "day-8-on", "start_day": 8, "label": "วันที่ ๘ เป็นต้นไป", "title": "การกลับสู่สภาวะปกติ",
+             "instruction": "«คำแนะนำของระยะนี้»",
+             "steps": [{"id": "d8-return", "text": "«ขั้นตอน เช่น ย้ายกลับสถานที่ปฏิบัติงานหลัก»",
+                        "responsible": [{"team": "support", "scope": "lead"}]}]},
         ],
     },
     "checklist.yaml": {
@@ -211,7 +223,8 @@ STARTER: dict[str, dict] = {
                 {"text": "ทีมงานบริหารความต่อเนื่อง", "answer": True, "evidence": "teams"},
                 {"text": "การวิเคราะห์ผลกระทบทางธุรกิจ (BIA)", "answer": True, "evidence": "bia"},
                 {"text": "ความต้องการทรัพยากรที่สำคัญ", "answer": True, "evidence": "resources"},
-                {"text": "กลยุทธ์ด้านอาคาร สถานที่ปฏิบัติงานสำรอง", "answer": True, "evidence": "strategy:building"},
+                {"text": "กลยุทธ์ด้านอาคารและด้านเทคโนโลยีสารสนเทศ", "answer": True,
+                 "evidence": ["strategy:building", "strategy:it"]},
                 {"text": "กระบวนการแจ้งเหตุฉุกเฉิน (Call Tree)", "answer": True, "evidence": "call_tree"},
                 {"text": "ขั้นตอนการบริหารความต่อเนื่อง", "answer": True, "evidence": "procedure"},
             ]},
@@ -269,8 +282,9 @@ def _scalar(value: Any, in_flow: bool = False) -> str:
     return json.dumps(text, ensure_ascii=False)  # a YAML double-quoted scalar
 
 
-# Fields the model lets be absent but bcp.validate requires, with its own message.
-REQUIRED_BY_VALIDATION = {("Role", "backup")}
+# Fields the model lets be absent but bcp.validate requires, with its own message: one of each pair.
+REQUIRED_BY_VALIDATION = {("Role", "backup"), ("Role", "backups"), ("PlanInfo", "alternate_site"),
+                          ("PlanInfo", "alternate_sites")}
 
 
 def _comment(model: type[BaseModel], name: str) -> str:
@@ -319,7 +333,7 @@ class _Writer:
             return [f"{pad}{key}: {{" + ", ".join(f"{k}: {_scalar(v, in_flow=True)}" for k, v in value.items()) + "}"]
         if isinstance(value, list) and model is not None and value:
             return [f"{pad}{key}:", *(line for item in value for line in self.item(model, item, indent + 2))]
-        if isinstance(value, list) and all(re.fullmatch(r"[a-z0-9:_-]+", str(v)) for v in value):
+        if isinstance(value, list) and all(re.fullmatch(r"[a-z0-9_-]+", str(v)) for v in value):
             return [f"{pad}{key}: [" + ", ".join(value) + "]"]  # ids, on one line
         if isinstance(value, list):
             return [f"{pad}{key}:", *(f"{pad}  - {_scalar(v)}" for v in value)]

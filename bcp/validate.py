@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from bcp.calltree import CallTree
-from bcp.model import Person, field_label
+from bcp.field_errors import as_typed
+from bcp.model import Person, field_label, version_key
 from bcp.yaml_reading import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
 from bcp.starter import placeholder_message
 from bcp.thai import has_thai_typing_problems
-from bcp.thai import arabic_digits
 
 EVIDENCE_KINDS = {"teams", "bia", "resources", "strategy", "call_tree", "procedure", "incident"}
 
@@ -29,7 +29,8 @@ class Checker:
         self.problems: list[Problem] = []
 
     def error(self, file: str, path: tuple, message: str) -> None:
-        self.problems.append(self.docs[file].problem(path, message))
+        doc = self.docs[file]
+        self.problems.append(doc.problem(as_typed(doc.data, path), message))
 
     def warn(self, file: str, path: tuple, message: str) -> None:
         self.problems.append(self.docs[file].problem(path, message, "warning"))
@@ -114,6 +115,12 @@ def impact_areas_exist(c: Checker) -> None:
         c.known("strategies.yaml", ("strategies", si, "area"), strategy.area, p.impact_areas, "ผลกระทบ")
 
 
+def an_alternate_site_is_given(c: Checker) -> None:
+    if not c.plan.info.alternate_sites:
+        c.error("plan.yaml", ("alternate_sites",), "ต้องมีสถานที่ปฏิบัติงานสำรองอย่างน้อย ๑ แห่ง: ใส่ alternate_site "
+                                                  "(แห่งเดียว) หรือ alternate_sites (หลายแห่ง เรียงตามลำดับที่จะใช้)")
+
+
 def bcp_head_exists(c: Checker) -> None:
     c.known("teams.yaml", ("bcp_head",), c.plan.teams_file.bcp_head, c.plan.people, "บุคคล")
 
@@ -131,12 +138,19 @@ def roles_have_a_person_and_someone_else_as_backup(c: Checker) -> None:
         for ri, role in enumerate(team.roles):
             path = ("teams", ti, "roles", ri)
             c.known("teams.yaml", path + ("primary",), role.primary, people, "บุคคล")
-            if role.backup is None:
-                c.error("teams.yaml", path, "ทุกบทบาทต้องมีบุคลากรสำรอง: เพิ่มช่อง backup เป็น id ของผู้สำรอง")
+            if not role.backups:
+                c.error("teams.yaml", path, "ทุกบทบาทต้องมีบุคลากรสำรอง: เพิ่มช่อง backup เป็น id ของผู้สำรอง "
+                                            "(ผู้สำรองหลายคน: backups: [id คนแรก, id คนที่สอง] เรียงตามลำดับ)")
                 continue
-            c.known("teams.yaml", path + ("backup",), role.backup, people, "บุคคล")
-            if role.backup == role.primary:
-                c.error("teams.yaml", path + ("backup",), f"'{role.primary}' เป็นผู้สำรองของตนเองไม่ได้: เลือกผู้สำรองคนอื่น")
+            for index, backup in enumerate(role.backups):
+                where = path + role.backup_key(index)
+                if not c.known("teams.yaml", where, backup, people, "บุคคล"):
+                    continue
+                if backup == role.primary:
+                    c.error("teams.yaml", where, f"'{role.primary}' เป็นผู้สำรองของตนเองไม่ได้: เลือกผู้สำรองคนอื่น")
+                elif backup in role.backups[:index]:
+                    c.error("teams.yaml", where, f"'{backup}' เป็นผู้สำรองลำดับที่ {role.backups.index(backup) + 1} อยู่แล้ว: "
+                                                 "ผู้สำรองแต่ละลำดับต้องเป็นคนละคน")
 
 
 def unit_teams_exist(c: Checker) -> None:
@@ -154,7 +168,7 @@ def bia_urgency_and_recovery_exist(c: Checker) -> None:
 
 
 def quantities_are_given_for_every_window(c: Checker) -> None:
-    """Each row of equipment, staff and services: a value (or null) for each time window, and no other."""
+    """Each row of equipment, staff and services: a value ("-" or null included) for each time window, and no other."""
     r, windows = c.plan.resources, list(c.plan.windows)
     for section, rows, attr in (("equipment", r.equipment, "quantities"), ("staff", r.staff, "counts"),
                                 ("services", r.services, "counts")):
@@ -165,7 +179,8 @@ def quantities_are_given_for_every_window(c: Checker) -> None:
             missing = [w for w in windows if w not in values]
             if missing:
                 c.error("resources.yaml", (section, ri, attr),
-                        f"ขาดจำนวนของช่วงเวลา {', '.join(missing)}: ใส่ตัวเลข หรือ null ถ้าแผนไม่ได้ระบุ")
+                        f"ขาดจำนวนของช่วงเวลา {', '.join(missing)}: ใส่ตัวเลข หรือ - ถ้าไม่มี/ไม่ใช้ในช่วงนั้น "
+                        "หรือ null ถ้าแผนไม่ได้ระบุ")
 
 
 def resource_windows_exist(c: Checker) -> None:
@@ -204,16 +219,24 @@ def steps_name_a_known_team_or_unit(c: Checker) -> None:
                     c.known("procedure.yaml", path + ("unit",), resp.unit, p.units, "หน่วยงาน")
 
 
+def a_joint_step_has_several_parties(c: Checker) -> None:
+    for pi, phase in enumerate(c.plan.procedure.phases):
+        for si, step in enumerate(phase.steps):
+            if step.joint and len(step.responsible) < 2:
+                c.error("procedure.yaml", ("phases", pi, "steps", si, "joint"),
+                        "joint: true ใช้เมื่อมีผู้รับผิดชอบร่วมกันตั้งแต่ ๒ รายขึ้นไป: เพิ่มผู้รับผิดชอบ หรือลบบรรทัด joint")
+
+
 def checklist_evidence_is_known(c: Checker) -> None:
     """Evidence names something the data can show (bcp.checklist)."""
 
     def walk(items, path):
         for index, item in enumerate(items):
             here = path + (index,)
-            if item.evidence:
-                kind = item.evidence.split(":")[0]
+            for ei, evidence in enumerate(item.evidence):
+                kind = evidence.split(":")[0]
                 if kind not in EVIDENCE_KINDS:
-                    c.error("checklist.yaml", here + ("evidence",),
+                    c.error("checklist.yaml", here + ("evidence", ei),
                             f"ไม่รู้จักหลักฐาน '{kind}': ที่ใช้ได้คือ {', '.join(sorted(EVIDENCE_KINDS))}")
             walk(item.items, here + ("items",))
 
@@ -224,7 +247,7 @@ def checklist_evidence_is_known(c: Checker) -> None:
 def revision_versions_are_unique(c: Checker) -> None:
     seen: dict[str, int] = {}
     for index, revision in enumerate(c.plan.revisions):
-        key = arabic_digits(revision.version)
+        key = version_key(revision.version)
         if key in seen:
             c.error("revisions.yaml", ("revisions", index, "version"),
                     f"ฉบับที่ {revision.version} ซ้ำกับรายการลำดับที่ {seen[key] + 1}: ฉบับใหม่ต้องใช้เลขฉบับใหม่")
@@ -241,7 +264,7 @@ def revisions_are_in_date_order(c: Checker) -> None:
 
 def newest_revision_is_the_plans_version(c: Checker) -> None:
     p = c.plan
-    if p.revisions and arabic_digits(p.revisions[-1].version) != arabic_digits(p.info.version):
+    if p.revisions and version_key(p.revisions[-1].version) != version_key(p.info.version):
         c.error("revisions.yaml", ("revisions", len(p.revisions) - 1, "version"),
                 f"ฉบับล่าสุดในประวัติการแก้ไขคือ {p.revisions[-1].version} แต่ plan.yaml ระบุ version: "
                 f"{p.info.version}: แก้ให้ตรงกัน (หน้าปกแสดงฉบับที่จาก plan.yaml)")
@@ -279,7 +302,7 @@ def people_have_a_mobile_position_and_role(c: Checker) -> None:
     """A mobile for the head and the teams' leads and their backups; everyone a position and a role."""
     p = c.plan
     key_people = {p.teams_file.bcp_head} | {
-        pid for team in p.teams_file.teams for role in team.roles if role.role == "lead" for pid in (role.primary, role.backup) if pid}
+        pid for team in p.teams_file.teams for role in team.roles if role.role == "lead" for pid in (role.primary, *role.backups)}
     # One rule, not three: a person's warnings share a line and are listed in this order.
     for index, person in enumerate(p.people_file.people):
         if person.id in key_people and not person.mobile:
@@ -309,6 +332,7 @@ ERROR_RULES: tuple[Rule, ...] = (
     step_ids_are_unique_across_phases,
     unit_ids_differ_from_team_ids,
     impact_areas_exist,
+    an_alternate_site_is_given,
     bcp_head_exists,
     each_team_has_one_lead,
     roles_have_a_person_and_someone_else_as_backup,
@@ -319,6 +343,7 @@ ERROR_RULES: tuple[Rule, ...] = (
     it_notes_are_for_listed_windows,
     phases_end_after_they_start,
     steps_name_a_known_team_or_unit,
+    a_joint_step_has_several_parties,
     checklist_evidence_is_known,
     revision_versions_are_unique,
     revisions_are_in_date_order,

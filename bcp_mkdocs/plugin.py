@@ -148,7 +148,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         return plan, Renderer(plan, partials, settings, pdfs_built=settings.pdf)
 
     def _log_warnings(self) -> None:
-        # INFO with the Thai "คำเตือน" prefix: weak data and an overdue review must not fail --strict.
+        # INFO with the Thai "คำเตือน" (or "หมายเหตุ") prefix: weak data and an overdue review must not fail --strict.
         # The preview builds on every save: the same warnings are not said again.
         notices = [str(notice) for notice in owner_notices(self.plan, self.settings, self.settings.data_dir)]
         if notices != self.notices_said:

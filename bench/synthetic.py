@@ -122,7 +122,9 @@ def scale_teams(teams: dict, scale: int, rng: random.Random) -> dict:
         for team in base_teams:
             clone = scramble(team, rng)
             clone["id"] = suffixed(team["id"], k)
-            clone["roles"] = [{**role, "primary": suffixed(role["primary"], k), "backup": suffixed(role.get("backup"), k)}
+            clone["roles"] = [{**role, "primary": suffixed(role["primary"], k),
+                               **({"backup": suffixed(role["backup"], k)} if "backup" in role else {}),
+                               **({"backups": [suffixed(b, k) for b in role["backups"]]} if "backups" in role else {})}
                               for role in team["roles"]]
             out["teams"].append(clone)
         for unit in base_units:

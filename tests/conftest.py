@@ -32,13 +32,18 @@ def build_site(out: Path, data: Path = LAMPANG, edition: str = "internal", pdf: 
 SOURCE_DATE_EPOCH = "1672704000"
 
 
+def built_site(tmp_path_factory, name: str, **build) -> Path:
+    """A site built with `build_site(**build)` into a fresh temporary folder; the build must succeed."""
+    out = tmp_path_factory.mktemp(name) / "site"
+    result = build_site(out, **build)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def lampang_site(tmp_path_factory) -> Path:
     """The Lampang plan's site without PDFs (a preview build), once per session: the HTML tests'."""
-    out = tmp_path_factory.mktemp("lampang") / "site"
-    result = build_site(out, extra_env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    assert result.returncode == 0, result.stderr
-    return out
+    return built_site(tmp_path_factory, "lampang", extra_env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +64,24 @@ def lampang_make_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProce
 def lampang_site_pdf(lampang_make_site) -> Path:
     """The Lampang plan's site with every PDF, as `make site` builds it, once per session."""
     return lampang_make_site[0]
+
+
+SECOND_OFFICE = FIXTURES / "second-office"
+# The second office's plan is dated 2024-02-29 and records no review yet: before its first due date.
+SECOND_OFFICE_TODAY = "2024-06-01"
+
+
+@pytest.fixture(scope="session")
+def second_office_site(tmp_path_factory) -> Path:
+    """The fictional second office's site without PDFs, once per session."""
+    return built_site(tmp_path_factory, "second-office", data=SECOND_OFFICE, extra_env={"BCP_TODAY": SECOND_OFFICE_TODAY})
+
+
+@pytest.fixture(scope="session")
+def second_office_site_pdf(tmp_path_factory) -> Path:
+    """The second office's site with every PDF, once per session."""
+    return built_site(tmp_path_factory, "second-office-pdf", data=SECOND_OFFICE, pdf=True,
+                      extra_env={"BCP_TODAY": SECOND_OFFICE_TODAY, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
 
 
 @pytest.fixture(scope="session")

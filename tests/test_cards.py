@@ -17,9 +17,10 @@ from pypdf import PdfReader
 
 from bcp import load_plan
 from bcp.calltree import CallTree
-from conftest import FIXTURES, LAMPANG, build_site, page_text, print_from_disk
+from conftest import FIXTURES, LAMPANG, built_site, page_text, print_from_disk
 
 MINI = FIXTURES / "cards-mini"
+ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 MINI_URL = "http://bcp.test.example/intranet/"
 
 
@@ -28,6 +29,11 @@ MINI_URL = "http://bcp.test.example/intranet/"
 
 def raw(folder: Path, name: str) -> dict:
     return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+
+
+def raw_backups(role: dict) -> list[str]:
+    """A role's backups as typed: `backups: [a, b]` or `backup: a`."""
+    return role.get("backups") or ([role["backup"]] if role.get("backup") else [])
 
 
 def expected_steps(folder: Path) -> dict[str, list[str]]:
@@ -46,7 +52,7 @@ def expected_steps(folder: Path) -> dict[str, list[str]]:
                     held = [x for x in roles[r["team"]] if r.get("scope", "team") != "lead" or x["role"] == "lead"]
                 else:
                     held = [x for t in units[r["unit"]] for x in roles[t]]
-                reached |= {x["primary"] for x in held} | {x["backup"] for x in held if x.get("backup")}
+                reached |= {x["primary"] for x in held} | {b for x in held for b in raw_backups(x)}
             for pid in people:
                 if pid in reached:
                     found[pid].append(step["id"])
@@ -60,7 +66,8 @@ def expected_roles(folder: Path) -> dict[str, set[str]]:
     for team in teams["teams"]:
         for role in team["roles"]:
             found[role["primary"]].add(f"{team['id']}:{role['role']}:primary")
-            found[role["backup"]].add(f"{team['id']}:{role['role']}:backup")
+            for backup in raw_backups(role):
+                found[backup].add(f"{team['id']}:{role['role']}:backup")
     return found
 
 
@@ -111,24 +118,24 @@ def test_call_tree_reaches_everyone_with_a_role_and_no_one_else(mini_plan, lampa
 
 def test_who_notifies_whom_in_the_small_plan(mini_plan):
     tree = CallTree(mini_plan)
-    calls = lambda pid: [(i.caller, i.caller_standin, i.node.team.id, i.as_backup) for i in tree.who_notifies(pid)]  # noqa: E731
+    calls = lambda pid: [(i.caller, i.caller_standins, i.node.team.id, i.rank) for i in tree.who_notifies(pid)]  # noqa: E731
     assert calls("head") == []  # the head starts the tree
     # ann is a member of alpha, which the head leads herself; her deputy calls if she cannot
-    assert calls("ann") == [("head", "deputy", "alpha", False)]
+    assert calls("ann") == [("head", ("deputy",), "alpha", 0)]
     # deputy: told to stand by for alpha's lead, and called by beta's lead as a member
-    assert calls("deputy") == [("head", None, "alpha", True), ("bob", "cat", "beta", False)]
+    assert calls("deputy") == [("head", (), "alpha", 1), ("bob", ("cat",), "beta", 0)]
     assert tree.who_notifies("deputy")[0].standby
     # bob: beta's lead, called by the head; and ann's backup, called when ann does not answer
-    assert calls("bob") == [("head", "deputy", "alpha", True), ("head", None, "beta", False)]
+    assert calls("bob") == [("head", ("deputy",), "alpha", 1), ("head", (), "beta", 0)]
     assert not tree.who_notifies("bob")[0].standby
     assert calls("eve") == []
 
     outgoing = lambda pid: [(o.node.team.id if o.node.team else None, o.standin_for,  # noqa: E731
-                             [(n.person, n.backup) for n in o.calls]) for o in tree.notifies(pid)]
-    assert outgoing("head") == [(None, None, [("head", "deputy"), ("bob", "cat")]),
-                                ("alpha", None, [("ann", "bob")])]
-    assert outgoing("deputy") == [("alpha", "head", [("ann", "bob")])]
-    assert outgoing("cat") == [("beta", "bob", [("deputy", "dan")])]
+                             [(n.person, n.backups) for n in o.calls]) for o in tree.notifies(pid)]
+    assert outgoing("head") == [(None, None, [("head", ("deputy",)), ("bob", ("cat",))]),
+                                ("alpha", None, [("ann", ("bob",))])]
+    assert outgoing("deputy") == [("alpha", "head", [("ann", ("bob",))])]
+    assert outgoing("cat") == [("beta", "bob", [("deputy", ("dan",))])]
     assert outgoing("ann") == [] and outgoing("eve") == []
 
 
@@ -143,10 +150,7 @@ def test_validator_reports_who_the_call_tree_misses(mini_plan):
 
 @pytest.fixture(scope="module")
 def mini_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("cards-mini") / "site"
-    result = build_site(out, data=MINI, extra_env={"BCP_SITE_URL": MINI_URL})
-    assert result.returncode == 0, result.stderr
-    return out
+    return built_site(tmp_path_factory, "cards-mini", data=MINI, extra_env={"BCP_SITE_URL": MINI_URL})
 
 
 def site_and_folder(which: str, request) -> tuple[Path, Path]:
@@ -191,11 +195,13 @@ def test_the_duties_list_all_roles_and_steps_of_that_person(which, request):
             team_id, role, capacity = li["data-role"].split(":")
             team = plan.teams[team_id]
             assert f"{plan.teams_file.role_names[role]} {team.name}" in text_of(li)
-            assert ("บุคลากรสำรอง ลำดับที่ 1" if capacity == "backup" else "บุคลากรหลัก") in text_of(li).replace("๑", "1")
-            held = next(r for r in team.roles if r.role == role and person_id in (r.primary, r.backup))
-            other = held.primary if capacity == "backup" else held.backup
-            assert plan.people[other].full_name in text_of(li)  # whom they back up / who backs them up
-        assert plan.info.alternate_site.name in text_of(duties)
+            held = next(r for r in team.roles if r.role == role and person_id in (r.primary, *r.backups))
+            rank = held.backups.index(person_id) + 1 if capacity == "backup" else None
+            assert (f"บุคลากรสำรอง ลำดับที่ {rank}" if rank else "บุคลากรหลัก") in text_of(li).translate(ARABIC)
+            others = [held.primary] if capacity == "backup" else held.backups
+            for other in others:
+                assert plan.people[other].full_name in text_of(li)  # whom they back up / who backs them up
+        assert all(site.name in text_of(duties) for site in plan.alternate_sites)
 
 
 def wall_cards(which: str, request):
@@ -216,14 +222,14 @@ def test_the_wall_card_names_every_role_in_words_and_where_to_go(which, request)
                 continue
             team_id, role, capacity = li["data-role"].split(":")
             team = plan.teams[team_id]
-            words = text_of(li).replace("๑", "1")
+            words = text_of(li).translate(ARABIC)
             assert f"{plan.teams_file.role_names[role]} {team.name}" in words
-            if capacity == "backup":  # whose backup, and in which order (issue 14 adds more than one)
-                held = next(r for r in team.roles if r.role == role and r.backup == person_id)
-                assert f"สำรอง ลำดับที่ 1 ของ {plan.people[held.primary].full_name}" in words
-        alternate = plan.info.alternate_site
-        go = text_of(card.select_one(".bcp-wall__go .bcp-wall__site"))
-        assert go == " ".join(filter(None, (alternate.name, alternate.address)))
+            if capacity == "backup":  # whose backup, and in which order
+                held = next(r for r in team.roles if r.role == role and person_id in r.backups)
+                rank = held.backups.index(person_id) + 1
+                assert f"สำรอง ลำดับที่ {rank} ของ {plan.people[held.primary].full_name}" in words
+        go = [text_of(site) for site in card.select(".bcp-wall__go .bcp-wall__site")]
+        assert go == [" ".join(filter(None, (site.name, site.address))) for site in plan.alternate_sites]
 
 
 @pytest.mark.parametrize("which", ["lampang", "mini"])
@@ -238,7 +244,7 @@ def test_everyone_the_wall_card_names_to_call_has_a_number(which, request):
         # every caller and callee of the call tree is there (the Lampang cards have room for all)
         expected = {plan.people[i.caller].full_name for i in tree.who_notifies(person_id)}
         expected |= {plan.people[pid].full_name for out in tree.notifies(person_id) for n in out.calls
-                     for pid in ([n.backup] if n.led_by_caller else n.people)}
+                     for pid in (n.backups if n.led_by_caller else n.people)}
         assert set(named) >= expected, person_id
         assert not calls.select("[data-more-calls]")
 

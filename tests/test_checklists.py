@@ -61,14 +61,14 @@ def test_verdicts_on_the_lampang_data(lampang_plan):
     # a sentence about the plan: no file, no id
     assert flood.detail == "แผนตอบว่ามี แต่ข้อมูลไม่ยืนยัน: ขอบเขตของแผนไม่มีเหตุการณ์อุทกภัย"
     fire = checklist.verdict(plan, item(plan, "เหตุการณ์อัคคีภัย"))
-    assert (fire.status, fire.page, fire.anchor) == (checklist.CONFIRMED, "scope", "incident-fire")
+    assert (fire.status, fire.links) == (checklist.CONFIRMED, (checklist.Link("scope", "incident-fire"),))
     assert checklist.verdict(plan, item(plan, "ก่อนหน้านี้มีแผนเดิมอยู่")).status == checklist.NOT_SHOWN
     assert checklist.verdict(plan, item(plan, "อื่นๆ (ระบุ)")).status == checklist.NOT_SHOWN
     tree = checklist.verdict(plan, item(plan, "กระบวนการแจ้งเหตุฉุกเฉิน (Call Tree)"))
-    assert (tree.status, tree.page) == (checklist.CONFIRMED, "call-tree")
+    assert (tree.status, [link.page for link in tree.links]) == (checklist.CONFIRMED, ["call-tree"])
     assert "๑๓ จาก ๑๓ คน" in tree.detail
     for text, anchor in (("ด้านบุคลากร", "strategy-people"), ("ทีมงานแผนดำเนินธุรกิจอย่างต่อเนื่อง", "teams")):
-        assert checklist.verdict(plan, item(plan, text)).anchor == anchor
+        assert [link.anchor for link in checklist.verdict(plan, item(plan, text)).links] == [anchor]
     # a heading with sub-items only has no verdict of its own
     assert checklist.verdict(plan, item(plan, "กลยุทธ์และแนวทางในการบริหารความต่อเนื่อง")) is None
 
@@ -81,6 +81,21 @@ def test_verdicts_when_the_data_lacks_what_the_plan_answers():
     assert checklist.verdict(plan, item(plan, "กลยุทธ์ด้านไอที")).status == checklist.ABSENT
     tree = checklist.verdict(plan, item(plan, "Call Tree"))
     assert tree.status == checklist.CONFIRMED and "6 จาก 7 คน" in tree.detail and "นางสาวอีฟ ทดสอบ" in tree.detail
+
+
+def test_several_evidences_confirm_together_and_each_is_linked(lampang_plan):
+    plan = lampang_plan
+    several = item(plan, "ทีมงานแผนดำเนินธุรกิจอย่างต่อเนื่อง").model_copy(update={"evidence": ["teams", "call_tree"]})
+    verdict = checklist.verdict(plan, several)
+    assert verdict.status == checklist.CONFIRMED
+    assert verdict.links == (checklist.Link("teams", "teams"), checklist.Link("call-tree", "call-tree"))
+    assert verdict.detail.startswith("มีทีมงาน ๓ ทีม บุคลากร ๑๓ คน; สร้างจากทีมงาน")
+    # one part missing: the answer "มี" is not confirmed, and the missing part is named
+    partly = item(plan, "เหตุการณ์อุทกภัย").model_copy(update={"evidence": ["incident:fire", "incident:flood"]})
+    verdict = checklist.verdict(plan, partly)
+    assert verdict.status == checklist.CONTRADICTED
+    assert verdict.detail == "แผนตอบว่ามี แต่ข้อมูลไม่ยืนยัน: ขอบเขตของแผนไม่มีเหตุการณ์อุทกภัย"
+    assert verdict.links == (checklist.Link("scope", "incident-fire"), checklist.Link("scope", "scope"))
 
 
 def test_checklist_page_says_what_the_data_shows_and_links_to_it(lampang_site, lampang_plan):

@@ -161,6 +161,24 @@ def test_team_lead_replaced(repo):
     ]
 
 
+def test_second_backup_added_is_said_in_order(repo):
+    repo.edit("teams.yaml", "{role: member, primary: jirayu, backup: wichan}", "{role: member, primary: jirayu, backups: [wichan, seksan]}")
+    assert lines(section(repo.changed(), "ทีมงาน")) == [
+        "- ทีมด้านการให้ความช่วยเหลือผู้ประสบภัย: ผู้สำรองของ นายจิรายุ ทินหู่ (ทีมงาน) เปลี่ยนจาก นายวิชณ แวสว่างวงศ์ "
+        "เป็น ลำดับที่ ๑ นายวิชณ แวสว่างวงศ์, ลำดับที่ ๒ นายเสกสรรค์ ปัญญาสงค์"]
+    repo.edit("teams.yaml", "backups: [wichan, seksan]", "backups: [seksan, wichan]")
+    assert lines(section(repo.changed(), "ทีมงาน")) == [
+        "- ทีมด้านการให้ความช่วยเหลือผู้ประสบภัย: ผู้สำรองของ นายจิรายุ ทินหู่ (ทีมงาน) เปลี่ยนจาก "
+        "ลำดับที่ ๑ นายวิชณ แวสว่างวงศ์, ลำดับที่ ๒ นายเสกสรรค์ ปัญญาสงค์ เป็น ลำดับที่ ๑ นายเสกสรรค์ ปัญญาสงค์, "
+        "ลำดับที่ ๒ นายวิชณ แวสว่างวงศ์"]
+
+
+def test_one_backup_typed_as_a_list_prints_nothing(repo):
+    repo.edit("teams.yaml", "{role: member, primary: jirayu, backup: wichan}", "{role: member, primary: jirayu, backups: [wichan]}")
+    repo.commit()
+    assert repo.diff() == unchanged(repo)
+
+
 def test_member_removed_from_team_and_bcp_head_changed(repo):
     repo.edit("teams.yaml", "      - {role: member, primary: penporn, backup: praphaporn}\n", "")
     repo.edit("teams.yaml", "bcp_head: wanphen", "bcp_head: krit")
@@ -242,6 +260,17 @@ def test_step_responsible_changed(repo):
         "หัวหน้าฝ่าย/หัวหน้ากลุ่ม เป็น หัวหน้าฝ่าย/หัวหน้ากลุ่ม, หัวหน้าทีมด้านการป้องกันและปฏิบัติการ")
 
 
+def test_step_made_joint(repo):
+    repo.edit("procedure.yaml", "          - {team: strategy, scope: lead_and_team}\n      - id: d1-manual-processing",
+              "          - {team: strategy, scope: lead_and_team}\n        joint: true\n      - id: d1-manual-processing")
+    assert section(repo.changed(), "ขั้นตอน").strip() == (
+        "- แก้ไขผู้รับผิดชอบขั้นตอน “ติดต่อและประสานงานกับหน่วยงานที่เกี่ยวข้องในการจัดหาทรัพยากรที่จำเป็นต้องใช้ใน…”\n"
+        "  - เดิม: หัวหน้าและทีมด้านการป้องกันและปฏิบัติการ, หัวหน้าและทีมด้านการให้ความช่วยเหลือผู้ประสบภัย, "
+        "หัวหน้าและทีมงานยุทธศาสตร์และการจัดการ และผู้ประสานคณะบริหารความต่อเนื่อง\n"
+        "  - ใหม่: หัวหน้าและทีมด้านการป้องกันและปฏิบัติการ ร่วมกับ หัวหน้าและทีมด้านการให้ความช่วยเหลือผู้ประสบภัย ร่วมกับ "
+        "หัวหน้าและทีมงานยุทธศาสตร์และการจัดการ และผู้ประสานคณะบริหารความต่อเนื่อง")
+
+
 # --- BIA, resources, plan info -----------------------------------------------
 
 
@@ -272,6 +301,14 @@ def test_resource_quantities_changed(repo):
     ]
 
 
+def test_a_cell_marked_none_is_told_from_not_stated(repo):
+    repo.edit("resources.yaml", "quantities: {4h: 2, 1d: 2, 1w: 2, 2w: 2, 1m: null}", "quantities: {4h: -, 1d: 2, 1w: 2, 2w: 2, 1m: -}")
+    assert lines(section(repo.changed(), "ทรัพยากร")) == [
+        "- จำนวนWifi ระบบ VPN ช่วง ๔ ชั่วโมง เปลี่ยนจาก ๒ เครื่อง เป็น - (ไม่มี)",
+        "- จำนวนWifi ระบบ VPN ช่วง ๑ เดือน เปลี่ยนจาก ไม่ระบุ เป็น - (ไม่มี)",
+    ]
+
+
 def test_office_phone_and_time_window_changed(repo):
     repo.edit("plan.yaml", 'phone: "054265018-21"', 'phone: "054265030"')
     repo.edit("plan.yaml", "{id: 2w, amount: 2, unit: week}", "{id: 2w, amount: 10, unit: day}")
@@ -280,12 +317,30 @@ def test_office_phone_and_time_window_changed(repo):
     assert "- ช่วงเวลา ๒ สัปดาห์ เปลี่ยนเป็น ๑๐ วัน" in info
 
 
+def test_second_alternate_site_added_and_the_list_form_alone_prints_nothing(repo):
+    site = "alternate_site:\n  name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n"
+    repo.edit("plan.yaml", site, "alternate_sites:\n  - name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n")
+    repo.commit()
+    assert repo.diff() == unchanged(repo)
+    repo.edit("plan.yaml", "  - name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n",
+              "  - name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n  - name: ที่ว่าการอำเภอ\n    address: ถนนตัวอย่าง\n"
+              "    notes: เมื่อศูนย์บริการร่วมใช้ไม่ได้\n")
+    assert lines(section(repo.changed(), "ข้อมูลทั่วไป")) == [
+        "- เพิ่มสถานที่ปฏิบัติงานสำรอง (ข้อที่ ๒): “ที่ว่าการอำเภอ ถนนตัวอย่าง (เมื่อศูนย์บริการร่วมใช้ไม่ได้)”"]
+
+
 def test_checklist_answer_and_note_confirmed(repo):
     repo.edit("checklist.yaml", "      - text: ก่อนหน้านี้มีแผนเดิมอยู่\n        answer: true", "      - text: ก่อนหน้านี้มีแผนเดิมอยู่\n        answer: false")
     repo.edit("notes.yaml", "    where: people.yaml (thatchakorn)\n", "    where: people.yaml (thatchakorn)\n    confirmed: true\n")
     text = repo.changed()
     assert section(text, "แบบตรวจสอบ") == "- ข้อ “ก่อนหน้านี้มีแผนเดิมอยู่” (ส่วนข้อมูลพื้นฐาน): คำตอบเปลี่ยนจาก มี เป็น ไม่มี"
     assert section(text, "บันทึกการตัดสินใจเรื่องข้อมูล").strip() == "- ยืนยันบันทึกเรื่อง “นามสกุลของ นางสาวทัชชกร”"
+
+
+def test_checklist_evidence_made_a_list(repo):
+    repo.edit("checklist.yaml", "evidence: call_tree", "evidence: [call_tree, teams]")
+    assert section(repo.changed(), "แบบตรวจสอบ") == (
+        "- หลักฐานของข้อ “กระบวนการแจ้งเหตุฉุกเฉิน (Call Tree)” (ส่วนองค์ประกอบตามแนวทางของการจัดทำ BCP) เปลี่ยนจาก call\\_tree เป็น call\\_tree, teams")
 
 
 def test_renamed_urgency_level_is_said_once_not_for_every_process(repo):

@@ -1,7 +1,8 @@
 """Data is text, never code: the same hostile text in every kind of field shows literally.
 
 Markup, Jinja, Markdown specials and a very long word in a person's name and
-position, a team name, a step, a BIA process and a data note: on the site's
+position, a team name, a step, a BIA process, a data note, an alternate site,
+the cover notice, a phase label and a revision's approver: on the site's
 pages, the role cards, the call tree and in the text of every PDF, with no
 element created and no line running off the page.
 """
@@ -32,6 +33,11 @@ TEAM = _hostile("ด้านการให้ความช่วยเหล
 STEP = _hostile("แจ้งเหตุฉุกเฉิน")
 PROCESS = _hostile("งานรับชำระเงินสมทบ")
 NOTE = _hostile("ใช้ชื่อนี้")
+# Markup only: the site is on every wall card, which holds one long word (the name) and still fits its page.
+SITE = "ศูนย์บริการร่วม " + HOSTILE.removesuffix(" " + LONG_WORD)
+NOTICE = _hostile("ฉบับร่าง")
+PHASE = _hostile("วันที่ ๘ เป็นต้นไป")
+APPROVER = _hostile("ผู้อนุมัติ")
 # Markup that would leave a <style> element (mkdocs-to-pdf used to put the site name in one),
 # embed a local file in the PDF, hide every page, and end on a backslash (sass stopped on it).
 BREAKOUT = '</style><link rel="attachment" href="file:///etc/passwd"><p>X</p><style>*{display:none}</style>\\'
@@ -57,6 +63,10 @@ def hostile_data(tmp_path_factory) -> DataCopy:
     copy.replace("bia.yaml", "    name: งานรับชำระเงินสมทบ\n", f"    name: {_quoted(PROCESS)}\n")
     copy.replace("notes.yaml", '    decision: ใช้ "กฤษณนัยน์" ทุกแห่ง (บุคคลเดียวกัน เบอร์ต่อ ๔๑๑ เหมือนกัน)\n',
                  f"    decision: {_quoted(NOTE)}\n")
+    copy.replace("plan.yaml", "  name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n", f"  name: {_quoted(SITE)}\n")
+    copy.replace("plan.yaml", 'version: "1"\n', f'version: "1"\ncover_notice: {_quoted(NOTICE)}\n')
+    copy.replace("procedure.yaml", "    start_day: 8\n", f"    start_day: 8\n    label: {_quoted(PHASE)}\n")
+    copy.replace("revisions.yaml", "    approved_by: null\n", f"    approved_by: {_quoted(APPROVER)}\n")
     return copy
 
 
@@ -83,13 +93,17 @@ def _pdf_text(path: Path) -> str:
 @pytest.mark.parametrize("page, texts", [
     ("teams", [f"นาย{NAME} สัมพันธ์สิทธิ์", POSITION, TEAM]),
     ("call-tree", [TEAM]),
-    ("procedure", [STEP]),
+    ("procedure", [STEP, PHASE]),
     ("bia", [PROCESS]),
     ("data-notes", [NOTE]),
     ("cards", [f"นาย{NAME} สัมพันธ์สิทธิ์"]),
-    ("cards/krit", [f"นาย{NAME} สัมพันธ์สิทธิ์", TEAM, STEP]),
+    ("cards/krit", [f"นาย{NAME} สัมพันธ์สิทธิ์", TEAM, STEP, SITE]),
     ("cards/jirayu", [TEAM]),
-    ("checklists", [STEP]),
+    ("checklists", [STEP, PHASE]),
+    ("", [SITE, NOTICE]),
+    ("resources", [SITE]),
+    ("call-tree", [SITE]),
+    ("revisions", [APPROVER]),
 ])
 def test_hostile_text_shows_literally_on_the_site(hostile_site, page, texts):
     shown = page_text(hostile_site, page)
@@ -122,13 +136,13 @@ def test_no_element_is_created_from_the_data(hostile_site):
 # --- the PDFs -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("pdf, texts", [
-    ("plan.pdf", [f"นาย{NAME} สัมพันธ์สิทธิ์", POSITION, TEAM, STEP, PROCESS]),
+    ("plan.pdf", [f"นาย{NAME} สัมพันธ์สิทธิ์", POSITION, TEAM, STEP, PROCESS, SITE, NOTICE, PHASE, APPROVER]),
     ("cards/krit.pdf", [f"นาย{NAME} สัมพันธ์สิทธิ์", TEAM]),
     ("cards.pdf", [f"นาย{NAME} สัมพันธ์สิทธิ์", TEAM]),
-    ("duties/krit.pdf", [f"นาย{NAME} สัมพันธ์สิทธิ์", TEAM, STEP]),
+    ("duties/krit.pdf", [f"นาย{NAME} สัมพันธ์สิทธิ์", TEAM, STEP, SITE]),
     ("wallet.pdf", [f"นาย{NAME} สัมพันธ์สิทธิ์"]),
-    ("call-tree.pdf", [f"นาย{NAME} สัมพันธ์สิทธิ์", TEAM]),
-    ("checklists.pdf", [STEP]),
+    ("call-tree.pdf", [f"นาย{NAME} สัมพันธ์สิทธิ์", TEAM, SITE]),
+    ("checklists.pdf", [STEP, PHASE]),
 ])
 def test_hostile_text_shows_literally_in_the_pdfs(hostile_site, pdf, texts):
     shown = _squeezed(_pdf_text(hostile_site / "pdf" / pdf))

@@ -197,8 +197,13 @@ def test_missing_required_top_level_field(data_copy):
      "ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข - หรือ _ ไม่มีเว้นวรรค เช่น somchai (พบ 'Jirayu')"),
     ("checklist.yaml", "        answer: true\n        evidence: teams", "        answer: มี\n        evidence: teams",
      "parts › components › items › ลำดับที่ 1 › answer", "ต้องเป็น true (มี/ใช่) หรือ false (ไม่มี/ไม่ใช่) (พบ 'มี')"),
+    ("teams.yaml", "primary: jirayu, backup: wichan", "primary: jirayu, backup: [wichan, seksan]",
+     "teams › relief › roles › ลำดับที่ 2 › backup", "ช่องนี้ใส่ได้ค่าเดียว แต่พบรายการ 2 ค่า: ถ้ามีหลายค่า ให้ใช้ช่อง backups แทน "
+     "backup เช่น backups: [wichan, seksan] (เรียงตามลำดับ)"),
+    ("people.yaml", 'extension: "106"', 'extension: ["106", "105"]', "people › hathairat › extension",
+     "ช่องนี้ใส่ได้ค่าเดียว แต่พบรายการ 2 ค่า"),
 ], ids=["text-for-number", "thai-date", "negative-count", "scalar-for-list", "extension-with-prefix", "not-in-set",
-        "id-with-capitals", "thai-for-boolean"])
+        "id-with-capitals", "thai-for-boolean", "list-for-one-backup", "list-for-one-value"])
 def test_wrong_type(data_copy, file, old, new, field, message):
     data_copy.replace(file, old, new)
     assert data_copy.problems() == [error(data_copy, file, data_copy.line_of(file, new.splitlines()[0]), field, message)]
@@ -209,7 +214,16 @@ def test_phone_number_the_site_could_not_format(data_copy):
     data_copy.replace("people.yaml", '    extension: "308"\n', '    extension: "308"\n    mobile: "0512345678"\n')
     assert data_copy.problems() == [error(
         data_copy, "people.yaml", data_copy.line_of("people.yaml", "mobile:"), "people › krit › mobile",
-        "หมายเลขโทรศัพท์ไม่ถูกต้อง: '0512345678' (ต้องเป็นเลข ๙ หลักสำหรับโทรศัพท์พื้นฐาน หรือ ๑๐ หลักสำหรับโทรศัพท์มือถือ)")]
+        "หมายเลขโทรศัพท์ไม่ถูกต้อง: '0512345678' (ต้องเป็นเลข ๙ หลักสำหรับโทรศัพท์พื้นฐาน หรือ ๑๐ หลักสำหรับโทรศัพท์มือถือ): "
+        "พิมพ์ได้ทั้งแบบติดกัน มีขีด หรือเว้นวรรค เช่น \"081-234-5678\" หรือ \"054 265 018\"")]
+
+
+@pytest.mark.parametrize("typed", ['"080-000-0101"', '"+66 80 000 0101"', '"๐๘๐ ๐๐๐ ๐๑๐๑"', "080-000-0101", '"(080) 000.0101"'])
+def test_phone_numbers_as_people_type_them(data_copy, typed):
+    data_copy.replace("people.yaml", '    extension: "308"\n', f'    extension: "308"\n    mobile: {typed}\n')
+    data_copy.replace("plan.yaml", 'phone: "054265018-21"', 'phone: "054-265-018 - 21"')
+    plan = data_copy.load()
+    assert (plan.people["krit"].mobile, plan.info.office.phone) == ("0800000101", "054265018-21")
 
 
 def test_role_names_must_name_every_role(data_copy):
@@ -230,7 +244,7 @@ def test_unknown_field_in_a_nested_item(data_copy):
     data_copy.replace("teams.yaml", "{role: member, primary: jirayu, backup: wichan}", "{role: member, primary: jirayu, bakup: wichan}")
     assert data_copy.problems() == [error(
         data_copy, "teams.yaml", data_copy.line_of("teams.yaml", "bakup"), "teams › relief › roles › ลำดับที่ 2 › bakup",
-        "ไม่รู้จักช่อง 'bakup' หมายถึง 'backup' หรือไม่? ช่องที่ใช้ได้: role, primary, backup")]
+        "ไม่รู้จักช่อง 'bakup' หมายถึง 'backup' หรือไม่? ช่องที่ใช้ได้: role, primary, backup, backups")]
 
 
 def test_unknown_field_without_a_close_match(data_copy):

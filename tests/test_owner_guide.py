@@ -77,6 +77,9 @@ def test_teams_yaml_examples_are_real(data):
     replace(data / "teams.yaml", "backup: somsri", "backup: somchai")
     (self_backup,) = [line for line in report(data) if line.startswith("ข้อผิดพลาด")]
     assert in_guide(self_backup), self_backup
+    replace(data / "teams.yaml", "backup: somchai", "backup: [somsri, wichan]")
+    (several,) = [line for line in report(data) if line.startswith("ข้อผิดพลาด")]
+    assert in_guide(several), several
 
 
 def test_revisions_yaml_examples_are_real(data):

@@ -22,9 +22,9 @@ def assignments_by_scanning(plan, person_id):
     for team in plan.teams_file.teams:
         for role in team.roles:
             if role.primary == person_id:
-                found.append((team.id, role, False))
-            if role.backup == person_id:
-                found.append((team.id, role, True))
+                found.append((team.id, role, 0))
+            if person_id in role.backups:
+                found.append((team.id, role, role.backups.index(person_id) + 1))
     return found
 
 
@@ -43,7 +43,7 @@ def plan(request, tmp_path_factory):
 
 def test_assignments_match_a_full_scan(plan):
     for person_id in [*plan.people, "nobody"]:
-        got = [(a.team.id, a.role, a.as_backup) for a in plan.assignments(person_id)]
+        got = [(a.team.id, a.role, a.rank) for a in plan.assignments(person_id)]
         assert got == assignments_by_scanning(plan, person_id)
     assert any(plan.assignments(person_id) for person_id in plan.people)
 
@@ -60,7 +60,7 @@ def test_callers_may_change_the_lists_they_get(plan):
     plan.assignments(person_id).clear()
     for _, steps in plan.steps_for(person_id):
         steps.clear()
-    assert [(a.team.id, a.role, a.as_backup) for a in plan.assignments(person_id)] == assignments_by_scanning(plan, person_id)
+    assert [(a.team.id, a.role, a.rank) for a in plan.assignments(person_id)] == assignments_by_scanning(plan, person_id)
     assert [(p.id, [s.id for s in st]) for p, st in plan.steps_for(person_id)] == steps_by_scanning(plan, person_id)
 
 

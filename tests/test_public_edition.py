@@ -21,7 +21,8 @@ from pypdf import PdfReader
 
 from conftest import SOURCE_DATE_EPOCH, DataCopy, build_site, page_text
 
-# Mobiles are not in the Lampang data: two are added, and an approver named in free text.
+# Mobiles are not in the Lampang data: two are added, and an approver named in free text;
+# a role gets two ordered backups (the list form goes through the public edition too).
 MOBILES = {"wanphen": "0812345678", "krit": "0898765432"}
 APPROVER = "นางวันเพ็ญ พึ่งพิบูลย์ ประกันสังคมจังหวัดลำปาง"
 
@@ -31,6 +32,7 @@ def _personal_data_copy(folder: Path) -> DataCopy:
     for person_id, mobile in MOBILES.items():
         copy.replace("people.yaml", f"  - id: {person_id}\n", f"  - id: {person_id}\n    mobile: \"{mobile}\"\n")
     copy.replace("revisions.yaml", "    approved_by: null\n", f"    approved_by: {APPROVER}\n")
+    copy.replace("teams.yaml", "{role: member, primary: jirayu, backup: wichan}", "{role: member, primary: jirayu, backups: [wichan, uraiwan]}")
     return copy
 
 
@@ -215,3 +217,12 @@ def test_the_internal_edition_keeps_everything(internal_site, personal_plan):
     assert (internal_site / "cards" / "wanphen" / "index.html").exists()
     assert APPROVER in page_text(internal_site, "revisions")
     assert "นางวันเพ็ญ พึ่งพิบูลย์" in page_text(internal_site, "call-tree")
+
+
+def test_every_backup_in_a_list_is_made_anonymous(personal_data):
+    from bcp.edition import public_plan
+
+    plan = public_plan(personal_data.load())
+    role = plan.teams["relief"].roles[1]
+    assert role.backups == ["p10", "p11"] and all(b in plan.people for b in role.backups)
+    assert [plan.people[b].full_name for b in role.backups] == ["นิติกร ๔", "ผู้ปฏิบัติงาน (ไม่ระบุตำแหน่ง) (คนที่ ๑)"]

@@ -66,12 +66,30 @@ def test_lampang_is_overdue_for_review_and_has_no_exercise(lampang_plan):
     assert [r.kind for r in status.reminders] == ["review", "exercise"]
     assert status.reminders[0].message == ("แผนเลยกำหนดทบทวนแล้ว: ทบทวนครั้งล่าสุดเมื่อ ๓ มกราคม ๒๕๖๖ "
                                            "ต้องทบทวนทุก ๑๒ เดือน (ครบกำหนด ๓ มกราคม ๒๕๖๗)")
-    assert status.reminders[1].message == "ยังไม่มีบันทึกการซ้อมแผน: ต้องซ้อมแผนทุก ๑๒ เดือน"
+    # never exercised: due 12 months after the plan's date, and overdue since
+    assert status.reminders[1].message == ("ยังไม่มีบันทึกการซ้อมแผน: ต้องซ้อมแผนทุก ๑๒ เดือน "
+                                           "(ครบกำหนดครั้งแรก ๓ มกราคม ๒๕๖๗ นับจากวันที่ของแผน)")
+    assert status.notice is None
 
 
 def test_not_overdue_on_the_due_date_itself(lampang_plan):
     status = review_status(lampang_plan, today=dt.date(2024, 1, 3))
-    assert [r.kind for r in status.reminders] == ["exercise"]
+    assert status.reminders == ()
+    # not exercised yet, and not late: a calm notice, no reminder
+    assert status.notice == "แผนฉบับนี้ยังไม่มีบันทึกการซ้อมแผน: การซ้อมแผนครั้งแรกภายใน ๓ มกราคม ๒๕๖๗"
+
+
+def test_a_first_edition_not_reviewed_yet_gets_one_calm_notice(lampang_plan):
+    plan = with_review(lampang_plan, last_reviewed=None, last_exercised=None)
+    status = review_status(plan, today=dt.date(2023, 6, 1))
+    assert (status.reminders, status.overdue) == ((), False)
+    assert status.notice == ("แผนฉบับนี้ยังไม่มีบันทึกการทบทวนและการซ้อมแผน: การทบทวนครั้งแรกภายใน ๓ มกราคม ๒๕๖๗ "
+                             "การซ้อมแผนครั้งแรกภายใน ๓ มกราคม ๒๕๖๗")
+    assert (status.review_due, status.exercise_due) == (dt.date(2024, 1, 3), dt.date(2024, 1, 3))
+    # without a review section at all: reviewed yearly from the plan's date
+    status = review_status(dataclasses.replace(lampang_plan, revisions_file=m.Revisions()), today=dt.date(2023, 6, 1))
+    assert status.reminders == () and status.notice.startswith("แผนฉบับนี้ยังไม่มีบันทึกการทบทวนและการซ้อมแผน: "
+                                                               "การทบทวนและการซ้อมแผนครั้งแรกภายใน ๓ มกราคม ๒๕๖๗")
 
 
 def test_up_to_date_plan_has_no_reminder(lampang_plan):
@@ -90,10 +108,13 @@ def test_stale_exercise(lampang_plan):
         "คำเตือน: data/revisions.yaml: ช่อง review › last_exercised: เลยกำหนดซ้อมแผนแล้ว")
 
 
-def test_plan_without_review_section_is_reminded(lampang_plan):
+def test_plan_without_review_section_is_reminded_once_a_year_has_passed(lampang_plan):
     plan = dataclasses.replace(lampang_plan, revisions_file=m.Revisions())
-    (reminder,) = review_status(plan, today=dt.date(2024, 6, 1)).reminders
-    assert "แผนไม่ได้ระบุวันที่ทบทวนและซ้อมแผนครั้งล่าสุด" in reminder.message
+    status = review_status(plan, today=dt.date(2024, 6, 1))
+    (reminder,) = status.reminders
+    assert reminder.message == ("แผนไม่ได้ระบุวันที่ทบทวนและซ้อมแผนครั้งล่าสุด และเลยกำหนดทบทวนประจำปีแล้ว "
+                                "(ครบกำหนด ๓ มกราคม ๒๕๖๗)")
+    assert status.notice is None
 
 
 # --- revisions.yaml rules ----------------------------------------------------
@@ -124,6 +145,25 @@ def test_newest_revision_must_be_plan_yaml_version(data):
         f"ข้อผิดพลาด: {data}/revisions.yaml บรรทัด {line}: ช่อง revisions › ลำดับที่ 2 › version: "
         "ฉบับล่าสุดในประวัติการแก้ไขคือ 2 แต่ plan.yaml ระบุ version: 1: แก้ให้ตรงกัน (หน้าปกแสดงฉบับที่จาก plan.yaml)"
     ]
+
+
+def test_the_version_may_be_worded_and_is_matched_by_its_number(data):
+    replace_in(data / "plan.yaml", 'version: "1"', 'version: "๒ (ปรับปรุง)"')
+    add_revision(data, "  - version: 2\n    date: 2024-02-01\n    changes: [แก้เบอร์ต่อ]\n")
+    plan = load_plan(data)
+    assert (plan.info.version, plan.version_label) == ("๒ (ปรับปรุง)", "ฉบับที่ ๒ (ปรับปรุง)")
+    replace_in(data / "plan.yaml", 'version: "๒ (ปรับปรุง)"', 'version: "๓ (ปรับปรุง)"')
+    assert errors_of(data)[0].endswith("ฉบับล่าสุดในประวัติการแก้ไขคือ 2 แต่ plan.yaml ระบุ version: ๓ (ปรับปรุง): "
+                                       "แก้ให้ตรงกัน (หน้าปกแสดงฉบับที่จาก plan.yaml)")
+    # a version that says "ฉบับ..." itself is not prefixed twice
+    replace_in(data / "plan.yaml", 'version: "๓ (ปรับปรุง)"', 'version: "ฉบับปรับปรุงครั้งที่ 2"')
+    assert load_plan(data).version_label == "ฉบับปรับปรุงครั้งที่ 2"
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_revision_versions_unique_and_dates_in_order(data):
@@ -212,6 +252,18 @@ def test_bcp_check_prints_the_reminders_and_still_passes():
             "เมื่อทำแล้วให้บันทึกวันที่ในช่องนี้") in result.stderr
     assert (f"คำเตือน: data/revisions.yaml บรรทัด {line_of('last_exercised:')}: ช่อง review › last_exercised: "
             "ยังไม่มีบันทึกการซ้อมแผน") in result.stderr
+
+
+def test_bcp_check_says_once_and_calmly_that_a_first_edition_is_not_reviewed_yet(data):
+    replace_in(data / "revisions.yaml", "last_reviewed: 2023-01-03", "last_reviewed: null")
+    env = {**os.environ, "BCP_TODAY": "2023-06-01", "BCP_DATA": str(data)}
+    result = subprocess.run([sys.executable, "-m", "bcp", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    about_review = [line for line in result.stderr.splitlines() if "revisions.yaml" in line]
+    assert about_review == [f"หมายเหตุ: {data}/revisions.yaml บรรทัด {line_of('review:')}: ช่อง review: แผนฉบับนี้ยังไม่มีบันทึก"
+                            "การทบทวนและการซ้อมแผน: การทบทวนครั้งแรกภายใน ๓ มกราคม ๒๕๖๗ การซ้อมแผนครั้งแรกภายใน ๓ มกราคม ๒๕๖๗"]
+    warnings = result.stderr.count("คำเตือน: ")
+    assert f"คำเตือน {warnings} รายการ)" in result.stdout  # the notice is not counted as a warning
 
 
 def line_of(key: str) -> int:

@@ -76,8 +76,21 @@ def test_schema_accepts_what_the_loader_accepts():
     # Thai digits and unquoted numbers, as clerks type them.
     assert problems("people.yaml", {"people": [{**person, "extension": 411, "mobile": "๐๘๑๒๓๔๕๖๗๘"}]}) == []
     assert problems("people.yaml", {"people": [{**person, "extension": "๔๑๑"}]}) == []
+    for mobile in ("080-000-0101", "+66 80 000 0101", "๐๘๐ ๐๐๐ ๐๑๐๑", "(080) 000.0101"):
+        assert problems("people.yaml", {"people": [{**person, "mobile": mobile}]}) == [], mobile
+    assert problems("people.yaml", {"people": [{**person, "mobile": "โทร 080"}]})
     review = {"last_reviewed": "2024-01-03", "review_every_months": "๑๒", "last_exercised": None, "exercise_every_months": 12}
     assert problems("revisions.yaml", {"review": review, "revisions": [{"version": 2, "date": "2024-01-03", "changes": ["x"]}]}) == []
+
+
+def test_schema_takes_one_backup_or_an_ordered_list_but_not_both():
+    def teams(role: dict) -> dict:
+        return {"introduction": ["x"], "role_names": {"lead": "หัวหน้า", "member": "ทีมงาน"}, "bcp_head": "a",
+                "teams": [{"id": "t", "name": "ทีม", "roles": [{"role": "lead", "primary": "a", **role}]}]}
+
+    assert problems("teams.yaml", teams({"backup": "b"})) == []
+    assert problems("teams.yaml", teams({"backups": ["b", "c"]})) == []
+    assert problems("teams.yaml", teams({"backup": "b", "backups": ["c"]}))
 
 
 def test_fields_carry_thai_help():

@@ -14,9 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bcp import load_plan, thai
-from conftest import FIXTURES, LAMPANG, ROOT, DataCopy, build_site
+from conftest import LAMPANG, ROOT, SECOND_OFFICE, DataCopy, build_site
 
-SECOND_OFFICE = FIXTURES / "second-office"
 THAI_DIGIT = re.compile("[๐-๙]")
 
 
@@ -45,14 +44,6 @@ def html_files(site: Path) -> list[Path]:
     return files
 
 
-@pytest.fixture(scope="session")
-def second_office_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("second-office") / "site"
-    result = build_site(out, data=SECOND_OFFICE)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 @pytest.fixture(params=["lampang", "second-office"])
 def office(request):
     """(site, plan, digits) of each office: the same checks hold for both."""
@@ -78,8 +69,12 @@ def test_every_person_is_in_the_table_of_their_team(office):
         assert len(rows) == len(team.roles)
         for row, role in zip(rows, team.roles):
             assert text_of(row.th) == plan.teams_file.role_names[role.role]
-            primary, backup = row.select("td")
-            for cell, person_id in ((primary, role.primary), (backup, role.backup)):
+            primary, backup_cell = row.select("td")
+            backups = backup_cell.select(".bcp-backup")
+            assert len(backups) == len(role.backups)
+            for rank, box in enumerate(backups, 1):  # in order, each with its rank when there are several
+                assert text_of(box).startswith(f"ลำดับที่ {d(rank)} ") == (len(role.backups) > 1)
+            for cell, person_id in ((primary, role.primary), *zip(backups, role.backups)):
                 person = plan.people[person_id]
                 assert text_of(one(cell, ".bcp-person__name")) == person.full_name
                 assert text_of(one(cell, ".bcp-person__position")) == (person.position or "ตำแหน่ง: ไม่ระบุ")
@@ -111,7 +106,7 @@ def test_every_recovery_step_is_under_its_phase(office):
     sections = procedure.select("section.bcp-phase")
     assert [s["id"] for s in sections] == [f"phase-{p.id}" for p in plan.procedure.phases]
     for section, phase in zip(sections, plan.procedure.phases):
-        assert text_of(one(section, ".bcp-phase__title")) == f"{d(plan.phase_label(phase))} {phase.title}"
+        assert text_of(one(section, ".bcp-phase__title")) == f"{plan.phase_label(phase)} {phase.title}"
         rows = section.select("tbody tr")
         assert [row["id"] for row in rows] == [f"step-{s.id}" for s in phase.steps]
         for number, (row, step) in enumerate(zip(rows, phase.steps), 1):
@@ -120,8 +115,8 @@ def test_every_recovery_step_is_under_its_phase(office):
             expected = fold(step.text + (f" {step.highlight}" if step.highlight else ""))
             assert text_of(what).startswith(expected)
             assert [text_of(li) for li in what.select("li")] == [fold(i) for i in step.items]
-            assert [text_of(x) for x in (who.select("li") or [who])] == [plan.responsible_label(r) for r in step.responsible]
-            assert len(done.select(".bcp-box")) == len(step.responsible)
+            assert [text_of(x) for x in (who.select("li") or [who])] == plan.responsibility_labels(step)
+            assert len(done.select(".bcp-box")) == len(plan.responsibility(step))  # a box per line: one for a joint step
 
 
 def test_every_strategy_measure(office):
@@ -192,7 +187,8 @@ def test_staff_and_service_totals_are_computed(office):
     resources = page(site, "resources")
     for key, totals in (("staff", plan.staff_totals), ("services", plan.service_totals)):
         table = one(resources, f"#{key} + .bcp-table-wrap table")
-        assert [text_of(c) for c in table.select("tfoot tr > *")] == ["รวม", *[d(totals[w]) for w in plan.windows]]
+        shown = ["ไม่ระบุ" if totals[w] is None else d(totals[w]) for w in plan.windows]  # unknown when a row is not stated
+        assert [text_of(c) for c in table.select("tfoot tr > *")] == ["รวม", *shown]
 
 
 # --- Lampang: what the source plan prints ----------------------------------------------------
@@ -227,6 +223,14 @@ def test_lampang_date_and_office_phone_thai_style(lampang_site):
     assert "๓ มกราคม ๒๕๖๖" in text_of(author)
     phone = one(author, 'a[href^="tel:"]')
     assert (text_of(phone), phone["href"]) == ("๐ ๕๔๒๖ ๕๐๑๘–๒๑", "tel:+6654265018")
+
+
+def test_lampang_team_names_are_never_prefixed_twice(lampang_site):
+    # "งานยุทธศาสตร์..." is a team's name: "ทีม" is put before it once, never "ทีมงาน" ("ทีมงานงาน...").
+    for path in html_files(lampang_site):
+        assert "ทีมงานงาน" not in path.read_text(encoding="utf-8"), path
+    step = text_of(one(page(lampang_site, "procedure"), "#step-d1-identify-urgent-work"))
+    assert step.endswith("หัวหน้าและทีมงานยุทธศาสตร์และการจัดการ และผู้ประสานคณะบริหารความต่อเนื่อง")
 
 
 def test_lampang_people_without_a_position_read_not_stated(lampang_site):
@@ -269,7 +273,24 @@ def test_second_office_uses_arabic_digits_everywhere(second_office_site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert not THAI_DIGIT.findall(soup.get_text()), path.relative_to(second_office_site)
     captions = [text_of(c) for c in page(second_office_site, "resources").select("caption")]
-    assert [c.split()[1] for c in captions] == ["5", "6", "7", "8", "9"]
+    assert [c.split()[1] for c in captions] == ["7", "8", "9", "10", "11"]  # after 4 teams, strategies and the BIA
+
+
+ARABIC_DIGIT = re.compile("[0-9]")
+
+
+def test_lampang_uses_thai_digits_everywhere(lampang_site):
+    # Footnotes and numbered notes included; the data notes quote ids ("d1-log-book"), which are not numbers.
+    checked = 0
+    for path in html_files(lampang_site):
+        if str(path.relative_to(lampang_site)) in HELP_PAGES | {"data-notes/index.html", "404.html"}:
+            continue
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
+        assert not ARABIC_DIGIT.findall(article.get_text()), (path.relative_to(lampang_site), ARABIC_DIGIT.findall(article.get_text()))
+        checked += 1
+    assert checked > 20
+    notes = one(page(lampang_site, "checklist"), ".bcp-priorities .bcp-table-note")
+    assert [text_of(li).split()[0] for li in notes.select("li")] == ["๑.", "๒."]
 
 
 def test_second_office_site_has_nothing_of_lampang(second_office_site, lampang_plan):

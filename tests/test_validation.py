@@ -3,6 +3,8 @@ checked to the exact file, line, field path and Thai message."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bcp.problems import Problem
@@ -53,7 +55,41 @@ def test_nobody_is_their_own_backup(data_copy):
 def test_every_role_has_a_backup(data_copy):
     data_copy.replace("teams.yaml", "{role: member, primary: jirayu, backup: wichan}", "{role: member, primary: jirayu}")
     only_error(data_copy, "teams.yaml", data_copy.line_of("teams.yaml", "primary: jirayu"), "teams › relief › roles › ลำดับที่ 2",
-               "ทุกบทบาทต้องมีบุคลากรสำรอง: เพิ่มช่อง backup เป็น id ของผู้สำรอง")
+               "ทุกบทบาทต้องมีบุคลากรสำรอง: เพิ่มช่อง backup เป็น id ของผู้สำรอง "
+               "(ผู้สำรองหลายคน: backups: [id คนแรก, id คนที่สอง] เรียงตามลำดับ)")
+
+
+# --- several backups, in order ------------------------------------------------------------
+
+RELIEF_MEMBER = "{role: member, primary: jirayu, backup: wichan}"
+
+
+def test_backups_in_order_are_read_as_a_list(data_copy):
+    data_copy.replace("teams.yaml", RELIEF_MEMBER, "{role: member, primary: jirayu, backups: [wichan, seksan, uraiwan]}")
+    plan = data_copy.load()
+    role = plan.teams["relief"].roles[1]
+    assert role.backups == ["wichan", "seksan", "uraiwan"]
+    assert [(a.team.id, a.rank) for a in plan.assignments("uraiwan") if a.team.id == "relief"] == [("relief", 3)]
+    # one backup typed either way reads the same
+    assert plan.teams["relief"].roles[0].backups == ["seksan"]
+
+
+@pytest.mark.parametrize("backups, index, message", [
+    ("[wichan, somchai]", 2, f"ไม่พบบุคคล 'somchai': ที่ใช้ได้คือ {PEOPLE}"),
+    ("[wichan, jirayu]", 2, "'jirayu' เป็นผู้สำรองของตนเองไม่ได้: เลือกผู้สำรองคนอื่น"),
+    ("[wichan, seksan, wichan]", 3, "'wichan' เป็นผู้สำรองลำดับที่ 1 อยู่แล้ว: ผู้สำรองแต่ละลำดับต้องเป็นคนละคน"),
+], ids=["unknown", "own-backup", "twice"])
+def test_each_backup_in_the_list_is_checked_where_it_is(data_copy, backups, index, message):
+    data_copy.replace("teams.yaml", RELIEF_MEMBER, "{role: member, primary: jirayu,\n         backups: " + backups + "}")
+    only_error(data_copy, "teams.yaml", data_copy.line_of("teams.yaml", "backups:"),
+               f"teams › relief › roles › ลำดับที่ 2 › backups › ลำดับที่ {index}", message)
+
+
+def test_backup_and_backups_together_is_an_error(data_copy):
+    data_copy.replace("teams.yaml", RELIEF_MEMBER, "{role: member, primary: jirayu, backup: wichan,\n         backups: [seksan]}")
+    only_error(data_copy, "teams.yaml", data_copy.line_of("teams.yaml", "backups:"), "teams › relief › roles › ลำดับที่ 2 › backups",
+               "ใช้ได้ทีละแบบ: backup (มีรายการเดียว) หรือ backups (หลายรายการ เรียงตามลำดับ) ไม่ใช่ทั้งสองช่อง: "
+               "ย้ายผู้สำรองในช่อง backup ไปไว้ในรายการ backups แล้วลบช่อง backup")
 
 
 @pytest.mark.parametrize("old, new, found", [
@@ -126,7 +162,7 @@ def test_unknown_urgency(data_copy):
 def test_quantities_row_missing_a_window(data_copy, old, new, field):
     data_copy.replace("resources.yaml", old, new)
     only_error(data_copy, "resources.yaml", data_copy.line_of("resources.yaml", new), field,
-               "ขาดจำนวนของช่วงเวลา 2w: ใส่ตัวเลข หรือ null ถ้าแผนไม่ได้ระบุ")
+               "ขาดจำนวนของช่วงเวลา 2w: ใส่ตัวเลข หรือ - ถ้าไม่มี/ไม่ใช้ในช่วงนั้น หรือ null ถ้าแผนไม่ได้ระบุ")
 
 
 def test_unknown_window_in_it_notes(data_copy):
@@ -169,6 +205,33 @@ def test_responsible_unknown_unit(data_copy):
                "ไม่พบหน่วยงาน 'finance': ที่ใช้ได้คือ general-admin, section-heads, all-teams")
 
 
+def mark_joint(copy: DataCopy, next_step: str) -> None:
+    """`joint: true` on the step just before `next_step` (its last party is the strategy team)."""
+    last_party = "          - {team: strategy, scope: lead_and_team}\n"
+    copy.replace("procedure.yaml", f"{last_party}      - id: {next_step}", f"{last_party}        joint: true\n      - id: {next_step}")
+
+
+def test_a_joint_step_needs_several_parties(data_copy):
+    mark_joint(data_copy, "d1-assess-capacity")
+    only_error(data_copy, "procedure.yaml", data_copy.line_of("procedure.yaml", "joint: true"),
+               "phases › day-1 › steps › d1-identify-urgent-work › joint",
+               "joint: true ใช้เมื่อมีผู้รับผิดชอบร่วมกันตั้งแต่ ๒ รายขึ้นไป: เพิ่มผู้รับผิดชอบ หรือลบบรรทัด joint")
+
+
+def test_joint_parties_read_on_one_line_and_team_names_are_not_prefixed_twice(data_copy):
+    mark_joint(data_copy, "d1-manual-processing")
+    data_copy.replace("teams.yaml", "    name: ด้านการให้ความช่วยเหลือผู้ประสบภัย", "    name: ทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ")
+    plan = data_copy.load()
+    step = next(s for s in plan.all_steps if s.id == "d1-coordinate-resources")
+    assert plan.responsibility_labels(step) == [
+        "หัวหน้าและทีมด้านการป้องกันและปฏิบัติการ ร่วมกับ หัวหน้าและทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ ร่วมกับ "
+        "หัวหน้าและทีมงานยุทธศาสตร์และการจัดการ และผู้ประสานคณะบริหารความต่อเนื่อง"]
+    scopes = [plan.responsible_label(r.model_copy(update={"scope": scope})) for r in step.responsible[1:2]
+              for scope in ("lead", "team", "lead_and_team")]
+    assert scopes == ["หัวหน้าทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ", "ทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ",
+                      "หัวหน้าและทีมงานบริหารความต่อเนื่องด้านการให้ความช่วยเหลือ"]
+
+
 @pytest.mark.parametrize("new", ["{unit: section-heads, team: relief}", "{scope: lead}"], ids=["both", "neither"])
 def test_responsible_is_a_team_or_a_unit(data_copy, new):
     data_copy.replace("procedure.yaml", "          - unit: section-heads", f"          - {new}")
@@ -190,6 +253,13 @@ def test_unknown_checklist_evidence_kind(data_copy):
     data_copy.replace("checklist.yaml", "evidence: call_tree", "evidence: calltree")
     only_error(data_copy, "checklist.yaml", data_copy.line_of("checklist.yaml", "calltree"),
                "parts › components › items › ลำดับที่ 5 › evidence",
+               "ไม่รู้จักหลักฐาน 'calltree': ที่ใช้ได้คือ bia, call_tree, incident, procedure, resources, strategy, teams")
+
+
+def test_each_evidence_of_a_list_is_checked_where_it_is(data_copy):
+    data_copy.replace("checklist.yaml", "evidence: call_tree", "evidence: [teams, calltree]")
+    only_error(data_copy, "checklist.yaml", data_copy.line_of("checklist.yaml", "calltree"),
+               "parts › components › items › ลำดับที่ 5 › evidence › ลำดับที่ 2",
                "ไม่รู้จักหลักฐาน 'calltree': ที่ใช้ได้คือ bia, call_tree, incident, procedure, resources, strategy, teams")
 
 
@@ -247,3 +317,50 @@ def test_decomposed_or_doubled_marks_are_normalised_with_a_warning(data_copy, ty
     assert [(w.line, w.field) for w in warnings] == [
         (data_copy.line_of("strategies.yaml", typed), "strategies › ลำดับที่ 4 › resource")]
     assert "พิมพ์แยกส่วนหรือพิมพ์ซ้ำ" in warnings[0].message
+
+
+# --- alternate sites -------------------------------------------------------------------------
+
+LAMPANG_SITE = "alternate_site:\n  name: ศูนย์บริการร่วม กระทรวงแรงงานจังหวัดลำปาง\n"
+
+
+def test_alternate_sites_in_order(data_copy):
+    data_copy.replace("plan.yaml", LAMPANG_SITE, "alternate_sites:\n  - name: ศูนย์บริการร่วม\n    notes: ใช้ก่อน\n"
+                      "  - name: ที่ว่าการอำเภอ\n    address: ถนนตัวอย่าง\n")
+    sites = data_copy.load().info.alternate_sites
+    assert [(s.name, s.address, s.notes) for s in sites] == [("ศูนย์บริการร่วม", None, "ใช้ก่อน"), ("ที่ว่าการอำเภอ", "ถนนตัวอย่าง", None)]
+
+
+def test_an_alternate_site_is_required(data_copy):
+    data_copy.replace("plan.yaml", LAMPANG_SITE, "")
+    only_error(data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "title: แผน"), "alternate_sites",
+               "ต้องมีสถานที่ปฏิบัติงานสำรองอย่างน้อย ๑ แห่ง: ใส่ alternate_site (แห่งเดียว) หรือ alternate_sites "
+               "(หลายแห่ง เรียงตามลำดับที่จะใช้)")
+
+
+def test_alternate_site_and_sites_together_is_an_error(data_copy):
+    data_copy.replace("plan.yaml", LAMPANG_SITE, LAMPANG_SITE + "alternate_sites:\n  - name: ที่ว่าการอำเภอ\n")
+    only_error(data_copy, "plan.yaml", data_copy.line_of("plan.yaml", "alternate_sites:"), "alternate_sites",
+               "ใช้ได้ทีละแบบ: alternate_site (มีรายการเดียว) หรือ alternate_sites (หลายรายการ เรียงตามลำดับ) ไม่ใช่ทั้งสองช่อง: "
+               "ย้ายสถานที่ในช่อง alternate_site ไปไว้ในรายการ alternate_sites แล้วลบช่อง alternate_site")
+
+
+# --- resource cells: a number, "-" (none) or null (not stated) -------------------------------
+
+
+def test_a_dash_is_none_and_is_left_out_of_the_totals(data_copy):
+    text = data_copy.text("resources.yaml")
+    staff = text[text.index("staff:\n"):text.index("\n\n", text.index("staff:\n"))]
+    rows = iter(["{4h: -, 1d: \"–\", 1w: 0, 2w: null, 1m: 3}", "{4h: -, 1d: 1, 1w: -, 2w: 2, 1m: -}",
+                 "{4h: -, 1d: 2, 1w: 2, 2w: 2, 1m: 3}", "{4h: -, 1d: 2, 1w: 3, 2w: 4, 1m: 4}"])
+    data_copy.replace("resources.yaml", staff, re.sub(r"counts: \{.*\}", lambda _: f"counts: {next(rows)}", staff))
+    plan = data_copy.load()
+    assert plan.resources.staff[0].counts == {"4h": "-", "1d": "-", "1w": 0, "2w": None, "1m": 3}
+    # every row "-": the total is "-"; a null makes it unknown; "-" counts for nothing, 0 for zero
+    assert plan.staff_totals == {"4h": "-", "1d": 5, "1w": 5, "2w": None, "1m": 10}
+
+
+def test_a_cell_that_is_neither_a_number_a_dash_nor_null(data_copy):
+    data_copy.replace("resources.yaml", "counts: {4h: 1, 1d: 1, 1w: 2, 2w: 2, 1m: 2}", "counts: {4h: 1, 1d: x, 1w: 2, 2w: 2, 1m: 2}")
+    only_error(data_copy, "resources.yaml", data_copy.line_of("resources.yaml", "1d: x"), "staff › ลำดับที่ 2 › counts › 1d",
+               "ต้องเป็นตัวเลขจำนวนเต็ม (ใช้เลขไทยหรือเลขอารบิกก็ได้) หรือ - (ไม่มี/ไม่ใช้ในช่วงนี้) หรือ null (แผนไม่ได้ระบุ) (พบ 'x')")

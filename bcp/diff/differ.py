@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from bcp import model as m
 from bcp.diff.changes import Change, Section
 from bcp.diff.general import GeneralComparison
@@ -45,10 +47,23 @@ class Differ(GeneralComparison, PeopleComparison, ResourceComparison, ProcedureC
 
 
 def _content(value: Any) -> Any:
-    """A file's content as the plan sees it: the order of people.yaml does not matter."""
+    """A file's content as the plan sees it: the order of people.yaml does not matter, nor
+    whether one value is typed in its single form or as a list of one (`backup: x`, `backups: [x]`)."""
     if isinstance(value, m.People):
         return sorted(value.people, key=lambda p: p.id)
-    return value
+    return _list_forms_only(value)
+
+
+def _list_forms_only(value: Any) -> Any:
+    """The value with every single form (m.LIST_FORMS) cleared: its list form holds the same."""
+    if isinstance(value, list):
+        return [_list_forms_only(item) for item in value]
+    if not isinstance(value, BaseModel):
+        return value
+    fields = type(value).model_fields
+    update = {name: _list_forms_only(getattr(value, name)) for name in fields}
+    update |= {single: None for single in m.LIST_FORMS if single in fields}
+    return value.model_copy(update=update)
 
 
 def compare(old: Plan, new: Plan) -> list[Section]:

@@ -42,6 +42,14 @@ class FieldComparison:
         except ValueError:
             return self.d(value)
 
+    def cell(self, value: int | str | None, unit: str = "") -> str:
+        """A resource table's cell in words: "3 เครื่อง", "- (ไม่มี)", "ไม่ระบุ"."""
+        if value is None:
+            return "ไม่ระบุ"
+        if value == m.NOT_APPLICABLE:
+            return "- (ไม่มี)"
+        return f"{self.d(value)} {esc(unit)}".strip()
+
     @staticmethod
     def q(text: object) -> str:
         return f"“{esc(text)}”"
@@ -57,18 +65,16 @@ class FieldComparison:
 
     def team(self, plan: Plan, team_id: str) -> str:
         team = plan.teams.get(team_id)
-        return f"ทีม{esc(team.name)}" if team else esc(team_id)
+        return esc(plan.team_title(team)) if team else esc(team_id)
 
     def phase(self, plan: Plan, phase: m.Phase) -> str:
-        return f"ระยะ{self.d(plan.phase_label(phase))}"
+        return f"ระยะ{esc(plan.phase_label(phase))}"
 
     def responsible(self, plan: Plan, step: m.Step) -> str:
-        labels = []
-        for r in step.responsible:
-            try:
-                labels.append(plan.responsible_label(r))
-            except KeyError:
-                labels.append(r.team or r.unit or "")
+        try:
+            labels = plan.responsibility_labels(step)
+        except KeyError:  # a team or unit the other plan does not have
+            labels = [r.team or r.unit or "" for r in step.responsible]
         return esc(", ".join(labels))
 
     def changed(self, label: str, old: Any, new: Any, fmt: Callable[[Any], str] | None = None) -> list[Change]:
@@ -126,7 +132,7 @@ class FieldComparison:
             return self.date(value)
         if isinstance(value, int):
             return self.d(value)
-        if name in ("primary", "backup", "bcp_head"):
+        if name in ("primary", "backup", "backups", "bcp_head"):
             return self.person(plan, value)
         if name in ("windows", "recovery"):
             return self.window(plan, value)

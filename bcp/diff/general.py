@@ -22,12 +22,13 @@ class GeneralComparison(FieldComparison):
             ("ผู้จัดทำ", o.author_unit, n.author_unit, None),
             ("วันที่ของแผน", o.date, n.date, self.date),
             ("ฉบับที่ของแผน", o.version, n.version, lambda v: self.d(esc(v))),
-            ("สถานที่ปฏิบัติงานสำรอง", o.alternate_site.name, n.alternate_site.name, None),
-            ("ที่อยู่สถานที่ปฏิบัติงานสำรอง", o.alternate_site.address, n.alternate_site.address, None),
             ("ข้อความนำสมมติฐาน", o.assumptions_intro, n.assumptions_intro, None),
+            ("ข้อความแจ้งบนหน้าปก", o.cover_notice, n.cover_notice, None),
         ):
             out += self.changed(label, a, b, fmt)
         out += self.changed("รูปแบบตัวเลข", o.digits, n.digits, lambda v: self.scalar(self.new, v, "digits"))
+        # In order: the first is used first.  Typed as alternate_site or alternate_sites, the same.
+        out += self.texts("สถานที่ปฏิบัติงานสำรอง", [self.site(x) for x in o.alternate_sites], [self.site(x) for x in n.alternate_sites])
         out += self.texts("ย่อหน้าในบทนำ", o.introduction, n.introduction)
         out += self.texts("วัตถุประสงค์", o.objectives, n.objectives)
         out += self.texts("สมมติฐาน", o.assumptions, n.assumptions)
@@ -46,13 +47,17 @@ class GeneralComparison(FieldComparison):
         if reordered([u.id for u in o.urgency_levels], [u.id for u in n.urgency_levels]):
             out.append(Change("ลำดับระดับความเร่งด่วนเปลี่ยนเป็น " + ", ".join(self.q(u.name) for u in n.urgency_levels)))
 
-        office_fields = {"office", "alternate_site"}
+        office_fields = {"office", "alternate_site", "alternate_sites"}
         out += self.rest("", o.office, n.office, ("name", "phone", "address"))
-        out += self.rest("สถานที่ปฏิบัติงานสำรอง", o.alternate_site, n.alternate_site, ("name", "address"))
-        out += self.rest("", o, n, {"title", "title_en", "author_unit", "date", "version", "digits", "introduction",
+        out += self.rest("", o, n, {"title", "title_en", "author_unit", "date", "version", "cover_notice", "digits", "introduction",
                                     "objectives", "assumptions_intro", "assumptions", "time_windows",
                                     "urgency_levels"} | office_fields)
         return out
+
+    @staticmethod
+    def site(site) -> str:
+        """An alternate site in one line: its name, address and notes."""
+        return " ".join(part for part in (site.name, site.address, f"({site.notes})" if site.notes else None) if part)
 
     def scope(self) -> list[Change]:
         o, n = self.old.scope, self.new.scope

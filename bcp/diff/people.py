@@ -52,7 +52,7 @@ class PeopleComparison(FieldComparison):
                                 self.person(self.new, n.bcp_head), str)
 
         def roles_text(plan: Plan, team: m.Team) -> list[str]:
-            return [f"{ROLE_KIND_NAMES[r.role]}: {self.person(plan, r.primary)} (สำรอง: {self.person(plan, r.backup)})" for r in team.roles]
+            return [f"{ROLE_KIND_NAMES[r.role]}: {self.person(plan, r.primary)} (สำรอง: {self.backups(plan, r)})" for r in team.roles]
 
         added, removed, pairs = match_by_key(o.teams, n.teams, lambda t: t.id)
         out += [Change(f"ลบ{self.team(self.old, t.id)}", roles_text(self.old, t)) for t in removed]
@@ -79,6 +79,13 @@ class PeopleComparison(FieldComparison):
         out += self.rest("", o, n, ("introduction", "role_names", "bcp_head", "teams", "units"))
         return out
 
+    def backups(self, plan: Plan, role: m.Role) -> str:
+        """A role's backups in order: "ลำดับที่ ๑ A, ลำดับที่ ๒ B", or the one name."""
+        names = [self.person(plan, pid) for pid in role.backups] or ["(ไม่มี)"]
+        if len(names) == 1:
+            return names[0]
+        return ", ".join(f"ลำดับที่ {self.d(rank)} {name}" for rank, name in enumerate(names, 1))
+
     def roles(self, team: str, old: m.Team, new: m.Team) -> list[Change]:
         """Roles have no id: match them by primary person, then the lead, then the backup."""
         old_name = lambda pid: self.person(self.old, pid)  # noqa: E731
@@ -97,21 +104,21 @@ class PeopleComparison(FieldComparison):
         match(lambda a, b: a.primary == b.primary)
         match(lambda a, b: old_name(a.primary) == new_name(b.primary))
         match(lambda a, b: a.role == b.role == "lead")
-        match(lambda a, b: a.role == b.role and a.backup is not None and old_name(a.backup) == new_name(b.backup))
+        match(lambda a, b: a.role == b.role and a.backups and b.backups and old_name(a.backups[0]) == new_name(b.backups[0]))
         out: list[Change] = []
         for a in old_left:
-            out.append(Change(f"{team}: นำ {old_name(a.primary)} ออกจาก{ROLE_KIND_NAMES[a.role]} (ผู้สำรองเดิม: {old_name(a.backup)})"))
+            out.append(Change(f"{team}: นำ {old_name(a.primary)} ออกจาก{ROLE_KIND_NAMES[a.role]} (ผู้สำรองเดิม: {self.backups(self.old, a)})"))
         for b in new_left:
-            out.append(Change(f"{team}: เพิ่ม {new_name(b.primary)} เป็น{ROLE_KIND_NAMES[b.role]} (ผู้สำรอง: {new_name(b.backup)})"))
+            out.append(Change(f"{team}: เพิ่ม {new_name(b.primary)} เป็น{ROLE_KIND_NAMES[b.role]} (ผู้สำรอง: {self.backups(self.new, b)})"))
         for a, b in pairs:
             kind = ROLE_KIND_NAMES[b.role]
             if a.role != b.role:
                 out.append(Change(f"{team}: {new_name(b.primary)} เปลี่ยนจาก{ROLE_KIND_NAMES[a.role]}เป็น{kind}"))
             if a.primary != b.primary and old_name(a.primary) != new_name(b.primary):
                 out.append(Change(f"{team}: {kind} (บุคลากรหลัก) เปลี่ยนจาก {old_name(a.primary)} เป็น {new_name(b.primary)}"))
-            if a.backup != b.backup and old_name(a.backup) != new_name(b.backup):
-                out.append(Change(f"{team}: ผู้สำรองของ {new_name(b.primary)} ({kind}) เปลี่ยนจาก "
-                                  f"{old_name(a.backup)} เป็น {new_name(b.backup)}"))
+            before, after = self.backups(self.old, a), self.backups(self.new, b)
+            if a.backups != b.backups and before != after:
+                out.append(Change(f"{team}: ผู้สำรองของ {new_name(b.primary)} ({kind}) เปลี่ยนจาก {before} เป็น {after}"))
         order_old = [old_name(r.primary) for r in old.roles]
         order_new = [new_name(r.primary) for r in new.roles]
         if not old_left and not new_left and reordered(order_old, order_new):

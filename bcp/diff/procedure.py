@@ -23,7 +23,7 @@ class ProcedureComparison(FieldComparison):
             out += self.changed(f"ช่วงเวลาของ{self.phase(old, a)}", self.phase(old, a), label, str)
             out += self.changed(f"ชื่อ{label}", a.title, b.title)
             out += self.changed(f"คำแนะนำของ{label}", a.instruction, b.instruction)
-            out += self.rest(label, a, b, ("id", "start_day", "end_day", "within_hours", "title", "instruction", "steps"))
+            out += self.rest(label, a, b, ("id", "start_day", "end_day", "within_hours", "label", "title", "instruction", "steps"))
         if reordered([p.id for p in old.procedure.phases], [p.id for p in new.procedure.phases]):
             out.append(Change("ลำดับระยะเปลี่ยนเป็น " + ", ".join(self.phase(new, p) for p in new.procedure.phases)))
 
@@ -68,7 +68,7 @@ class ProcedureComparison(FieldComparison):
                               [f"เดิม: {self.q(a.text)}", f"ใหม่: {self.q(b.text)}"]))
         out += self.changed(f"ข้อความที่เน้นของขั้นตอน {name}", a.highlight, b.highlight)
         out += self.texts(f"หัวข้อย่อยของขั้นตอน {name}", a.items, b.items)
-        if a.responsible != b.responsible:
+        if (a.responsible, a.joint) != (b.responsible, b.joint):
             out += self.changed(f"ผู้รับผิดชอบขั้นตอน {name}", self.responsible(self.old, a), self.responsible(self.new, b), str)
-        out += self.rest(f"ขั้นตอน {name}", a, b, ("id", "text", "highlight", "items", "responsible"))
+        out += self.rest(f"ขั้นตอน {name}", a, b, ("id", "text", "highlight", "items", "responsible", "joint"))
         return out

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 
 from bcp import model as m
-from bcp import thai
 from bcp.diff.changes import Change, esc, short
 from bcp.diff.fields import FieldComparison
 from bcp.diff.matching import match_by_key, reordered
@@ -48,7 +47,7 @@ class RecordComparison(FieldComparison):
             if a.answer != b.answer:
                 out.append(Change(f"{item}: คำตอบเปลี่ยนจาก {answer(a.answer)} เป็น {answer(b.answer)}"))
             out += self.changed(f"ข้อความที่ระบุใน{item}", a.specify, b.specify)
-            out += self.changed(f"หลักฐานของ{item}", a.evidence, b.evidence, esc)
+            out += self.changed(f"หลักฐานของ{item}", ", ".join(a.evidence) or None, ", ".join(b.evidence) or None, esc)
             out += self.checklist_items(f"{where} › {esc(short(b.text, 40))}", a.items, b.items)
             out += self.rest(item, a, b, ("text", "answer", "specify", "evidence", "items"))
         return out
@@ -81,8 +80,7 @@ class RecordComparison(FieldComparison):
         def described(r: m.Revision) -> list[str]:
             return [self.q(c) for c in r.changes] + [f"ผู้อนุมัติ: {esc(r.approved_by) if r.approved_by else 'ไม่ระบุ'}"]
 
-        version = lambda r: thai.arabic_digits(r.version)  # noqa: E731
-        added, removed, pairs = match_by_key(o.revisions, n.revisions, version)
+        added, removed, pairs = match_by_key(o.revisions, n.revisions, lambda r: m.version_key(r.version))
         out += [Change(f"ลบประวัติการแก้ไข {self.summary(self.old, r)}") for r in removed]
         out += [Change(f"เพิ่มประวัติการแก้ไข {self.summary(self.new, r)} ลงวันที่ {self.date(r.date)}", described(r)) for r in added]
         for a, b in pairs:

@@ -25,7 +25,7 @@ class ResourceComparison(FieldComparison):
             changes = []
             for w in [*b, *(k for k in a if k not in b)]:
                 if a.get(w) != b.get(w):
-                    fmt = lambda v: "ไม่ระบุ" if v is None else f"{self.d(v)} {unit}".strip()  # noqa: E731
+                    fmt = lambda v: self.cell(v, unit)  # noqa: E731
                     when = self.window(self.new if w in b else self.old, w)
                     changes.append(Change(f"จำนวน{esc(label)} ช่วง {when} เปลี่ยนจาก {fmt(a.get(w))} เป็น {fmt(b.get(w))}"))
             return changes
