@@ -53,11 +53,12 @@ class Built:
 
 
 def find_offices(root: Path) -> list[Office]:
-    """The offices in `root`: every folder (or link to one) that is not hidden, by name."""
+    """The offices in `root`: every folder or link that is not hidden, by name (a link to nowhere too:
+    its build says so, rather than the office silently missing)."""
     if not root.is_dir():
         return []
     return [Office(entry.name, entry) for entry in sorted(root.iterdir(), key=lambda entry: entry.name)
-            if entry.is_dir() and not entry.name.startswith(".")]
+            if (entry.is_dir() or entry.is_symlink()) and not entry.name.startswith(".")]
 
 
 def build_office(office: Office, site: Path) -> Built:
@@ -65,6 +66,7 @@ def build_office(office: Office, site: Path) -> Built:
     if not _OFFICE_ID.fullmatch(office.id):
         return Built(office, False, f"ข้อผิดพลาด: ชื่อโฟลเดอร์ {office.data} ใช้เป็นรหัสสำนักงานไม่ได้: ใช้อักษรอังกฤษตัวเล็ก "
                                     "ตัวเลข - หรือ _ ไม่เกิน ๖๐ ตัวอักษร เช่น chiangmai (ชื่อนี้เป็นที่อยู่ของเว็บไซต์)\n")
+    site.mkdir(parents=True, exist_ok=True)  # publish locks and builds beside site/<id>
     env = {**os.environ, "BCP_DATA": str(office.data.absolute())}
     result = subprocess.run(["bash", str(BUILD_SITE), str((site / office.id).absolute())], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
@@ -74,7 +76,6 @@ def build_office(office: Office, site: Path) -> Built:
 def build_offices(offices: list[Office], site: Path, jobs: int,
                   build: Callable[[Office, Path], Built] = build_office) -> list[Built]:
     """Build every office, `jobs` at a time, each reported as soon as it is over."""
-    site.mkdir(parents=True, exist_ok=True)
     jobs = max(1, min(jobs, len(offices)))
     print(f"สร้างเว็บไซต์ของ {len(offices)} สำนักงาน ({', '.join(office.id for office in offices)}) "
           f"พร้อมกันครั้งละ {jobs} สำนักงาน", flush=True)

@@ -90,6 +90,7 @@ def test_an_office_that_never_built_is_listed_without_a_link(tmp_path):
 
 def _waits_for_the_other(office: Office, site: Path) -> Built:
     """A build that finishes only once the other office's build has started too."""
+    site.mkdir(parents=True, exist_ok=True)
     (site / f"{office.id}.started").touch()
     other = next(name for name in ("first", "second") if name != office.id)
     deadline = time.monotonic() + 60
@@ -126,6 +127,17 @@ def test_a_folder_name_that_cannot_be_an_address_is_said_in_thai(tmp_path):
     built = build_office(Office("Chiang Mai", tmp_path / "Chiang Mai"), tmp_path / "site")
     assert not built.ok
     assert built.output.startswith(f"ข้อผิดพลาด: ชื่อโฟลเดอร์ {tmp_path / 'Chiang Mai'} ใช้เป็นรหัสสำนักงานไม่ได้")
+
+
+def test_a_link_to_no_folder_is_an_office_whose_build_says_so(tmp_path):
+    from bcp.offices import build_office
+
+    (tmp_path / "offices").mkdir()
+    (tmp_path / "offices" / "README.md").write_text("", encoding="utf-8")
+    (tmp_path / "offices" / "gone").symlink_to(tmp_path / "moved-away")
+    (office,) = find_offices(tmp_path / "offices")
+    built = build_office(office, tmp_path / "site")
+    assert not built.ok and "ไม่พบโฟลเดอร์ข้อมูลของแผน" in built.output
 
 
 def test_an_unknown_office_is_said_in_thai(tmp_path):
