@@ -4,6 +4,7 @@
 BCP_EDITION=public) also refuses personal data typed into free text.
 `bcp diff OLD NEW` summarises in Thai what changed in the plan between two Git revisions.
 `bcp schema` writes the JSON Schema of each data file (for the editor).
+`bcp new FOLDER` writes a commented starter plan for a new office into a new (or empty) folder.
 
 Every failure is one kind of message: the data's problems in Thai (file, line,
 field) with exit 1; a fault of the program itself is one Thai line asking to
@@ -22,7 +23,7 @@ from bcp.notices import owner_notices
 from bcp.problems import INTERNAL_ERROR
 from bcp.settings import Settings, SettingsError, debug_enabled
 
-USAGE_ERROR = "คำสั่งไม่ถูกต้อง: ใช้ bcp check, bcp diff หรือ bcp schema (ดูวิธีใช้ด้วย bcp --help)"
+USAGE_ERROR = "คำสั่งไม่ถูกต้อง: ใช้ bcp check, bcp diff, bcp schema หรือ bcp new (ดูวิธีใช้ด้วย bcp --help)"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -66,6 +67,22 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from bcp.starter import StarterError, write_starter
+
+    folder = Path(args.folder)
+    try:
+        written = write_starter(folder, Settings.from_environ().reference_date())
+    except StarterError as error:
+        print(f"ข้อผิดพลาด: {error}", file=sys.stderr)
+        return 1
+    print(f"สร้างแผนเริ่มต้นใน {folder} แล้ว: {len(written)} ไฟล์ ({', '.join(written)})\n"
+          "ขั้นต่อไป: แก้ค่าตัวอย่างในทุกไฟล์ให้เป็นข้อมูลจริงของสำนักงาน (ต้นไฟล์บอกว่าค่าใดเป็นค่าตัวอย่าง "
+          "และทุกช่องมีคำอธิบาย) แล้วตรวจด้วยคำสั่งนี้ในโฟลเดอร์ของเครื่องมือ:\n"
+          f"    BCP_DATA={folder} make check")
+    return 0
+
+
 class _ThaiArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
@@ -89,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default="schema", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น schema/)")
     schema.add_argument("--check", action="store_true", help="ตรวจเท่านั้นว่าไฟล์ที่มีอยู่ตรงกับโมเดล ไม่เขียนไฟล์")
     schema.set_defaults(run=_schema)
+    new = commands.add_parser("new", help="เขียนแผนเริ่มต้นพร้อมคำอธิบายทุกช่องลงในโฟลเดอร์ใหม่ (สำหรับสำนักงานที่เริ่มทำแผน)")
+    new.add_argument("folder", help="โฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง เช่น ../data-chiangmai")
+    new.set_defaults(run=_new)
     return parser
 
 

@@ -19,11 +19,14 @@ from __future__ import annotations
 import concurrent.futures
 import copy
 import datetime as dt
+import functools
 import hashlib
+import heapq
 import logging
 import multiprocessing
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -295,8 +298,12 @@ def _lay_out_in_worker(job: LayoutJob, out_dir: str) -> LayoutResult:
 class LayoutPool:
     """Worker processes that lay out `LayoutJob`s while the build goes on.
 
-    With `processes=0` (or where fork is unavailable) every job runs in this
-    process when submitted: `mkdocs serve` and tests that want no children.
+    Jobs wait here, not in the workers' queue, so that a job handed in late but
+    needed first (the plan, which can start only once the site is built) goes to
+    the next free worker ahead of the printouts still waiting; the printouts go
+    largest first, so the small ones fill the end.  With `processes=0` (or where
+    fork is unavailable) every job runs in this process when submitted: `mkdocs
+    serve` and tests that want no children.
     """
 
     def __init__(self, roots: Sequence[str | os.PathLike], epoch: int | None,
@@ -306,7 +313,12 @@ class LayoutPool:
         self.source_date = source_date(epoch)
         if processes is None:
             processes = min(2, os.cpu_count() or 1) if "fork" in multiprocessing.get_all_start_methods() else 0
+        self.processes = processes
         self.executor: concurrent.futures.Executor | None = None
+        self._lock = threading.RLock()  # the executor's own thread hands back results
+        self._waiting: list = []  # heap of (order, sequence, job, out_dir, future)
+        self._sequence = 0
+        self._running = 0
         if processes > 0:
             # fork: the workers start from this process as it is (the plan loaded, no
             # interpreter start-up), and begin loading WeasyPrint at once.
@@ -317,23 +329,55 @@ class LayoutPool:
                 self.executor.submit(os.getpid)
         self._inline_started = False
 
-    def submit(self, job: LayoutJob, out_dir: str | os.PathLike) -> concurrent.futures.Future:
-        if self.executor is not None:
-            return self.executor.submit(_lay_out_in_worker, job, str(out_dir))
+    def submit(self, job: LayoutJob, out_dir: str | os.PathLike, first: bool = False) -> concurrent.futures.Future:
+        """Lay `job` out when a worker is free; `first`: before every job still waiting."""
         future: concurrent.futures.Future = concurrent.futures.Future()
-        try:
-            if not self._inline_started:
-                start_worker(self.roots, self.source_date, self.preload)
-                self._inline_started = True
-            future.set_result(lay_out(job, str(out_dir)))
-        except BaseException as error:  # handed to whoever waits, as a worker's would be
-            future.set_exception(error)
+        if self.executor is None:
+            try:
+                if not self._inline_started:
+                    start_worker(self.roots, self.source_date, self.preload)
+                    self._inline_started = True
+                future.set_result(lay_out(job, str(out_dir)))
+            except BaseException as error:  # handed to whoever waits, as a worker's would be
+                future.set_exception(error)
+            return future
+        # The larger document first (its HTML's length stands for its layout time).
+        order = (0 if first else 1, -len(job.html))
+        with self._lock:
+            heapq.heappush(self._waiting, (order, self._sequence, job, str(out_dir), future))
+            self._sequence += 1
+            self._dispatch()
         return future
 
+    def _dispatch(self) -> None:
+        with self._lock:
+            while self._waiting and self._running < self.processes and self.executor is not None:
+                _, _, job, out_dir, future = heapq.heappop(self._waiting)
+                self._running += 1
+                running = self.executor.submit(_lay_out_in_worker, job, out_dir)
+                running.add_done_callback(functools.partial(self._finished, future))
+
+    def _finished(self, future: concurrent.futures.Future, running: concurrent.futures.Future) -> None:
+        with self._lock:
+            self._running -= 1
+            self._dispatch()
+        if future.done():  # cancelled by close()
+            return
+        if running.cancelled():
+            future.cancel()
+        elif running.exception() is not None:
+            future.set_exception(running.exception())
+        else:
+            future.set_result(running.result())
+
     def close(self, cancel: bool = False) -> None:
+        with self._lock:
+            waiting, self._waiting = self._waiting, []
+        for *_, future in waiting:
+            future.cancel()
         if self.executor is not None:
-            self.executor.shutdown(wait=not cancel, cancel_futures=cancel)
-            self.executor = None
+            executor, self.executor = self.executor, None
+            executor.shutdown(wait=not cancel, cancel_futures=cancel)
 
 
 def wait_all(futures: Iterable[concurrent.futures.Future],

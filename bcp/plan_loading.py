@@ -16,7 +16,8 @@ from bcp.validate import check
 # Plan field for each file, in FILES order.
 PLAN_FIELDS = ("info", "scope", "people_file", "teams_file", "strategies_file", "bia",
            "resources", "procedure", "checklist", "notes_file", "revisions_file", "labels_file")
-_OPTIONAL = {"notes.yaml", "revisions.yaml", "labels.yaml"}
+# The files a plan may do without (no notes, no revision history yet, the tool's own wording); every other one must be there.
+OPTIONAL_FILES = {"notes.yaml", "revisions.yaml", "labels.yaml"}
 
 
 def data_dir(default: str | os.PathLike = "data") -> Path:
@@ -41,7 +42,7 @@ def load_documents(folder: Path) -> tuple[dict[str, Document], list[Problem]]:
         path = folder / name
         # A broken or looping link is not "no file": read_yaml says what is wrong with it.
         if not path.exists() and not path.is_symlink():
-            if name in _OPTIONAL:
+            if name in OPTIONAL_FILES:
                 docs[name] = Document(_shown(path), {})
                 continue
             problems.append(Problem(_shown(path), None, "", f"ไม่พบไฟล์ {name} ซึ่งต้องมีในโฟลเดอร์ข้อมูล"))

@@ -40,7 +40,7 @@ class PublishError(Exception):
     """The new site could not be published; the previous one is intact.  A Thai message."""
 
 
-def _disk_message(error: OSError) -> str:
+def disk_message(error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return "พื้นที่ดิสก์เต็ม: ลบไฟล์ที่ไม่ใช้แล้วลองใหม่"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -131,7 +131,7 @@ def publish(target: Path, command: Sequence[str]) -> None:
             os.umask(umask)
             os.chmod(work, 0o777 & ~umask)  # as a folder made by hand: the web server may read it
         except OSError as error:
-            raise PublishError(f"สร้างโฟลเดอร์ชั่วคราวข้าง {target} ไม่ได้: {_disk_message(error)}") from None
+            raise PublishError(f"สร้างโฟลเดอร์ชั่วคราวข้าง {target} ไม่ได้: {disk_message(error)}") from None
         try:
             built = subprocess.run([part.replace("{dir}", str(work)) for part in command])
             if built.returncode != 0:
@@ -142,7 +142,7 @@ def publish(target: Path, command: Sequence[str]) -> None:
             try:
                 _swap_in(work, target, parent / f"{work.name}.old")
             except OSError as error:
-                raise PublishError(f"นำเว็บไซต์ใหม่ไปแทนที่ {target} ไม่ได้: {_disk_message(error)}: "
+                raise PublishError(f"นำเว็บไซต์ใหม่ไปแทนที่ {target} ไม่ได้: {disk_message(error)}: "
                                    "เว็บไซต์เดิมยังอยู่ครบ ไม่ได้เปลี่ยน") from None
         finally:
             _remove(work)

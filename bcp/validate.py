@@ -16,6 +16,7 @@ from bcp.model import Person, field_label, version_key
 from bcp.yaml_reading import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
+from bcp.starter import placeholder_message
 from bcp.thai import has_thai_typing_problems
 
 EVIDENCE_KINDS = {"teams", "bia", "resources", "strategy", "call_tree", "procedure", "incident"}
@@ -288,6 +289,15 @@ def thai_is_typed_whole(c: Checker) -> None:
                                    "ระบบแสดงผลให้ถูกต้องแล้ว แต่ควรพิมพ์คำนั้นใหม่ในไฟล์")
 
 
+def starter_values_are_replaced(c: Checker) -> None:
+    """Every value `bcp new` wrote as a placeholder, until the office replaces it."""
+    for name, doc in c.docs.items():
+        for path, text in _strings(doc.data, ()):
+            message = placeholder_message(text)
+            if message:
+                c.warn(name, path, message)
+
+
 def people_have_a_mobile_position_and_role(c: Checker) -> None:
     """A mobile for the head and the teams' leads and their backups; everyone a position and a role."""
     p = c.plan
@@ -341,6 +351,7 @@ ERROR_RULES: tuple[Rule, ...] = (
     review_periods_are_at_least_a_month,
 )
 WARNING_RULES: tuple[Rule, ...] = (
+    starter_values_are_replaced,
     thai_is_typed_whole,
     people_have_a_mobile_position_and_role,
     call_tree_reaches_everyone,

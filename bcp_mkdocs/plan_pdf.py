@@ -38,11 +38,11 @@ _FIXED_OPTIONS = {"cover": False, "back_cover": False, "render_js": False, "html
 class PlanPdf:
     """mkdocs-to-pdf, driven from the bcp plugin's events for one build."""
 
-    def __init__(self, options: dict, config: MkDocsConfig, renderer: Renderer, pool: LayoutPool) -> None:
+    def __init__(self, options: dict, config: MkDocsConfig, renderer: Renderer) -> None:
         from mkdocs_to_pdf.plugin import WithPdfPlugin
 
         self.renderer = renderer
-        self.pool = pool
+        self.pool: LayoutPool | None = None  # set by the plugin once its workers are started
         self.futures: list[concurrent.futures.Future] = []
         self.output_path = options.get("output_path", "pdf/plan.pdf")
         # The contents' heading is the plan's label (the theme's option, if any, gives way).
@@ -88,4 +88,5 @@ class PlanPdf:
         job = LayoutJob(PLAN_JOB, str(soup), base_url=None, files=(PdfFile(Path(output), title),),
                         subject=f"{plan.info.title} ({plan.info.title_en}) {plan.info.office.name}",
                         decompose_sara_am=False)  # done above, on the drawn text only (bookmarks keep their spelling)
-        self.futures.append(self.pool.submit(job, Path(output).parent))
+        # First to the next free worker: the plan is the one job that waited for the whole site.
+        self.futures.append(self.pool.submit(job, Path(output).parent, first=True))

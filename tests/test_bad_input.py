@@ -361,7 +361,7 @@ def test_bcp_debug_shows_the_traceback():
 def test_a_mistyped_command_is_said_in_thai():
     result = run_bcp("chek")
     assert result.returncode == 2
-    assert result.stderr.splitlines()[-1] == "คำสั่งไม่ถูกต้อง: ใช้ bcp check, bcp diff หรือ bcp schema (ดูวิธีใช้ด้วย bcp --help)"
+    assert result.stderr.splitlines()[-1] == "คำสั่งไม่ถูกต้อง: ใช้ bcp check, bcp diff, bcp schema หรือ bcp new (ดูวิธีใช้ด้วย bcp --help)"
 
 
 def test_an_unknown_edition_is_said_in_thai():

@@ -83,3 +83,73 @@ def test_invalid_data_posts_the_summary_diff_wrote(tmp_path):
 def test_no_change_is_posted_as_bcp_diff_says_it(tmp_path):
     said = "## สรุปการเปลี่ยนแปลงของแผน\n\nไม่มีการเปลี่ยนแปลงข้อมูลแผนระหว่าง `origin/main` (1234567) และ `HEAD` (89abcde)\n"
     assert _run_diff_step(tmp_path, f"printf '%s' '{said}'\nexit 0\n") == said
+
+
+# --- every office, one job each ---------------------------------------------------------------
+
+
+def _jobs() -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / "bcp.yml").read_text(encoding="utf-8"))["jobs"]
+
+
+def _run_step(run: str, cwd, env: dict | None = None) -> None:
+    subprocess.run(["bash", "-e", "-c", run], cwd=cwd, check=True, env={"PATH": "/usr/bin:/bin", **(env or {})})
+
+
+def test_a_job_lists_the_offices_with_nothing_installed(tmp_path):
+    import json
+    import sys
+
+    jobs = _jobs()
+    steps = jobs["offices"]["steps"]
+    assert [step["uses"].split("@")[0] for step in steps if "uses" in step] == ["actions/checkout", "actions/setup-python"]
+    listing = next(step for step in steps if step.get("id") == "list")
+    assert jobs["offices"]["outputs"]["offices"] == "${{ steps.list.outputs.offices }}"
+    # as GitHub runs it: setup-python's `python`, before any pip install (-S: no site-packages, so
+    # neither pydantic nor PyYAML can be imported)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec {sys.executable} -S "$@"\n', encoding="utf-8")
+    (bin_dir / "python").chmod(0o755)
+    output = tmp_path / "output"
+    _run_step(listing["run"], ROOT, {"GITHUB_OUTPUT": str(output), "PATH": f"{bin_dir}:/usr/bin:/bin"})
+    name, value = output.read_text(encoding="utf-8").strip().split("=", 1)
+    assert name == "offices" and json.loads(value) == ["lampang"]
+
+
+def test_each_office_is_a_job_of_the_matrix_and_uploads_its_site():
+    job = _jobs()["office"]
+    assert job["needs"] == "offices"
+    assert job["strategy"]["matrix"]["office"] == "${{ fromJSON(needs.offices.outputs.offices) }}"
+    assert job["strategy"]["fail-fast"] is False  # one office's bad data stops only its own job
+    build = next(step for step in job["steps"] if "bcp.offices build" in step.get("run", ""))
+    assert build["env"]["OFFICE"] == "${{ matrix.office }}" and build["run"].endswith('build "$OFFICE"')
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"] == {"name": "office-${{ matrix.office }}", "path": "site/${{ matrix.office }}/"}
+
+
+def test_the_index_job_joins_the_offices_sites(tmp_path):
+    import os
+    import sys
+
+    job = _jobs()["offices-index"]
+    assert job["needs"] == ["offices", "office"] and job["if"].startswith("always()")
+    download = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/download-artifact"))
+    assert download["with"] == {"pattern": "office-*", "path": "site"}
+    index_step = next(step for step in job["steps"] if "bcp.offices index" in step.get("run", ""))
+    # the checkout, with one office whose artifact arrived as download-artifact lays it out
+    (tmp_path / "offices").mkdir()
+    (tmp_path / "offices" / "mini").symlink_to(ROOT / "tests" / "fixtures" / "cards-mini")
+    (tmp_path / "site" / "office-mini" / "pdf").mkdir(parents=True)
+    (tmp_path / "site" / "office-mini" / "index.html").write_text("<p>mini</p>", encoding="utf-8")
+    (tmp_path / "site" / "office-mini" / "pdf" / "plan.pdf").write_bytes(b"%PDF")
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(f'#!/bin/sh\nexec {sys.executable} "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    _run_step(index_step["run"], tmp_path, {"PYTHONPATH": str(ROOT), "HOME": os.environ.get("HOME", "/tmp")})
+    assert (tmp_path / "site" / "mini" / "index.html").read_text(encoding="utf-8") == "<p>mini</p>"
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="name" href="mini/index.html">สำนักงานทดสอบ</a>' in index
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"] == {"name": "bcp-offices", "path": "site/"}

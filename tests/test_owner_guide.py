@@ -164,3 +164,28 @@ def test_guide_lists_every_label_on_the_site(lampang_site):
     assert "สิ่งที่ระบบเติมให้เอง" in text
     for key in LABEL_SPECS:  # the list is made from the catalogue: every key is there
         assert f" {key} " in text, key
+
+
+def _file_table(text: str) -> dict[str, str]:
+    """The data files a document's table lists, each with what it says about being required."""
+    return {match[1]: match[2] for match in re.finditer(r"^\| `(\w+\.yaml)` \| ([^|]+?) \|", text, re.M)}
+
+
+@pytest.mark.parametrize("document", [GUIDE, ROOT / "README.md"], ids=["guide", "readme"])
+def test_every_data_file_is_listed_as_required_or_optional(document):
+    from bcp.model import FILES
+    from bcp.plan_loading import OPTIONAL_FILES
+
+    listed = _file_table(document.read_text(encoding="utf-8"))
+    assert listed == {file: "ไม่บังคับ" if file in OPTIONAL_FILES else "ต้องมี" for file in FILES}
+
+
+def test_new_office_section_gives_the_commands_in_order():
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text.split("## เริ่มแผนของสำนักงานใหม่ { #new-office }", 1)[1].split("\n## ", 1)[0]
+    commands = ["git clone ", "make setup", ".venv/bin/bcp new ../data-chiangmai", "BCP_DATA=../data-chiangmai make check",
+                "BCP_DATA=../data-chiangmai make site", "cp -r ../data-chiangmai offices/chiangmai",
+                "git push -u origin office-chiangmai", "แล้วเปิด Pull Request"]
+    positions = [section.index(command) for command in commands]
+    assert positions == sorted(positions)
+    assert "ในโฟลเดอร์ของเครื่องมือ" in section  # make check is run where the tool is, not in the data folder
