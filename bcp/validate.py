@@ -12,7 +12,7 @@ from typing import Any
 
 from bcp.calltree import CallTree
 from bcp.field_errors import as_typed
-from bcp.model import Person, field_label, version_key
+from bcp.model import PLACEHOLDER, Person, field_label, version_key
 from bcp.yaml_reading import Document
 from bcp.plan import Plan
 from bcp.problems import Problem
@@ -298,6 +298,37 @@ def starter_values_are_replaced(c: Checker) -> None:
                 c.warn(name, path, message)
 
 
+def _added_before(label: str) -> str:
+    """The words a label puts before its first placeholder: "ผลกระทบ" in "ผลกระทบ{area}"."""
+    match = PLACEHOLDER.search(label)
+    return label[:match.start()].strip() if match else ""
+
+
+def words_the_tool_adds_are_not_typed(c: Checker) -> None:
+    """A value that says what the tool already writes around it would print it twice (the owner
+    guide lists what the tool adds): "ผลกระทบ" before an impact area, "ปรากฏดังตารางที่ ..." after
+    the BIA's introduction, "ส่วนที่" before a checklist part."""
+    plan, labels = c.plan, c.plan.labels
+
+    def typed_before(file: str, path: tuple, value: str, label: str, key: str) -> None:
+        added = _added_before(label)
+        if added and value.startswith(added):
+            c.warn(file, path, f"ระบบเติม \"{added}\" ไว้หน้าข้อความนี้ให้เอง: ลบ \"{added}\" ออกจากข้อความ "
+                               f"มิฉะนั้นจะแสดงซ้ำสองครั้ง (หรือเปลี่ยนถ้อยคำ {key} ใน labels.yaml)")
+
+    for index, area in enumerate(plan.scope.impact_areas):
+        typed_before("scope.yaml", ("impact_areas", index, "name"), area.name, labels.impact_area_name, "impact_area_name")
+    for index, incident in enumerate(plan.scope.incidents):
+        typed_before("scope.yaml", ("incidents", index, "name"), incident.name, labels.incident_page_title,
+                     "incident_page_title")
+    for index, part in enumerate(plan.checklist.parts):
+        typed_before("checklist.yaml", ("parts", index, "title"), part.title, labels.checklist_part, "checklist_part")
+    reference = _added_before(labels.bia_table_reference)
+    if reference and reference in plan.bia.introduction:
+        c.warn("bia.yaml", ("introduction",), f"ระบบเติม \"{reference}\" และเลขที่ตารางที่นับให้ไว้ท้ายข้อความนี้เอง: "
+                                              f"ลบออกจากข้อความ (หรือตั้ง bia_table_reference: \"\" ใน labels.yaml)")
+
+
 def people_have_a_mobile_position_and_role(c: Checker) -> None:
     """A mobile for the head and the teams' leads and their backups; everyone a position and a role."""
     p = c.plan
@@ -353,6 +384,7 @@ ERROR_RULES: tuple[Rule, ...] = (
 WARNING_RULES: tuple[Rule, ...] = (
     starter_values_are_replaced,
     thai_is_typed_whole,
+    words_the_tool_adds_are_not_typed,
     people_have_a_mobile_position_and_role,
     call_tree_reaches_everyone,
 )

@@ -269,3 +269,29 @@ def test_bcp_diff_says_which_wording_changed_under_the_plans_own_titles(repo):  
     spec = LABEL_SPECS["revisions_caption"]
     assert (f"- ถ้อยคำ revisions\\_caption ({spec.where}) เปลี่ยนจาก “ประวัติการแก้ไขแผน” เป็น “ประวัติการปรับปรุงแผน”"
             in text.splitlines())
+
+
+def test_typing_what_the_tool_adds_is_warned_at_its_line(office):
+    office.replace("scope.yaml", "name: ด้านบุคลากรหลัก", "name: ผลกระทบด้านบุคลากรหลัก")
+    office.replace("scope.yaml", "name: เหตุการณ์ไฟดับ", "name: เมื่อเกิดเหตุการณ์ไฟดับ")
+    office.replace("checklist.yaml", "title: ข้อมูลพื้นฐาน", "title: ส่วนที่ 1 ข้อมูลพื้นฐาน")
+    office.replace("bia.yaml", "ภายในระยะเวลาตามที่กำหนด", "ภายในระยะเวลาตามที่กำหนด ปรากฏดังตารางที่ ๕")
+    warned = {(w.file, w.line): w.message for w in office.load().warnings if "ระบบเติม" in w.message}
+
+    def at(file: str, text: str) -> tuple[str, int]:
+        return office.shown(file), office.line_of(file, text)
+
+    def before(words: str, key: str) -> str:
+        return (f'ระบบเติม "{words}" ไว้หน้าข้อความนี้ให้เอง: ลบ "{words}" ออกจากข้อความ มิฉะนั้นจะแสดงซ้ำสองครั้ง '
+                f"(หรือเปลี่ยนถ้อยคำ {key} ใน labels.yaml)")
+
+    assert warned == {
+        at("scope.yaml", "ผลกระทบด้านบุคลากรหลัก"): before("ผลกระทบ", "impact_area_name"),
+        at("scope.yaml", "เมื่อเกิดเหตุการณ์ไฟดับ"): before("เมื่อเกิด", "incident_page_title"),
+        at("checklist.yaml", "ส่วนที่ 1 ข้อมูลพื้นฐาน"): before("ส่วนที่", "checklist_part"),
+        at("bia.yaml", "introduction:"): 'ระบบเติม "ปรากฏดังตารางที่" และเลขที่ตารางที่นับให้ไว้ท้ายข้อความนี้เอง: '
+                                         'ลบออกจากข้อความ (หรือตั้ง bia_table_reference: "" ใน labels.yaml)',
+    }
+    assert not [w for w in load_plan(LAMPANG).warnings if "ระบบเติม" in w.message]
+    office.write("labels.yaml", 'bia_table_reference: ""\n')  # the office's own reference kept, the tool's dropped
+    assert not [w for w in office.load().warnings if "ปรากฏดังตารางที่" in w.message]
