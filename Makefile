@@ -24,8 +24,9 @@ OFFICES_SITE ?= site
 offices: setup
 	@.venv/bin/python -m bcp.offices build --offices $(OFFICES) --site $(OFFICES_SITE)
 
+# Two processes (one a core, pytest-xdist), each test file whole in one; the sites they share are built once.
 test: setup
-	.venv/bin/python -m pytest
+	.venv/bin/python -m pytest -n auto --dist loadfile
 
 serve: setup
 	BCP_PDF=0 .venv/bin/mkdocs serve

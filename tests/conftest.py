@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -40,24 +44,49 @@ def built_site(tmp_path_factory, name: str, **build) -> Path:
     return out
 
 
+def built_once_per_run(tmp_path_factory, name: str, build: Callable[[Path], subprocess.CompletedProcess]
+                       ) -> tuple[Path, subprocess.CompletedProcess]:
+    """A site built by `build(out)` once per test run, with the process that built it; the build must succeed.
+
+    `make test` runs the tests in several processes (pytest-xdist): each has its own session, so a
+    session fixture alone would build the same site once per process.  The first process to need
+    the site builds it under a lock in the run's shared temporary folder; the others wait and reuse it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    folder, record = shared / f"built-{name}", shared / f"built-{name}.json"
+    with open(shared / f"built-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed, also if this process dies
+        if not record.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # left by a process whose build failed
+            folder.mkdir()
+            result = build(folder / "site")
+            assert result.returncode == 0, result.stderr
+            record.write_text(json.dumps({"args": result.args, "returncode": result.returncode,
+                                          "stdout": result.stdout, "stderr": result.stderr}), encoding="utf-8")
+    return folder / "site", subprocess.CompletedProcess(**json.loads(record.read_text(encoding="utf-8")))
+
+
 @pytest.fixture(scope="session")
 def lampang_site(tmp_path_factory) -> Path:
     """The Lampang plan's site without PDFs (a preview build), once per session: the HTML tests'."""
-    return built_site(tmp_path_factory, "lampang", extra_env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    return built_once_per_run(tmp_path_factory, "lampang",
+                              lambda out: build_site(out, extra_env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}))[0]
 
 
 @pytest.fixture(scope="session")
 def lampang_make_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """The Lampang plan's site with every PDF, built by scripts/build_site.sh as `make site` does,
     once per session: the site, and what the build printed."""
-    out = tmp_path_factory.mktemp("lampang-pdf") / "site"
     env = {**os.environ, "BCP_DATA": str(LAMPANG), "BCP_EDITION": "internal", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     for name in ("BCP_PDF", "NO_MKDOCS_2_WARNING", "COLUMNS"):  # the script sets what it needs
         env.pop(name, None)
-    result = subprocess.run(["bash", str(ROOT / "scripts" / "build_site.sh"), str(out)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, encoding="utf-8")
-    assert result.returncode == 0, result.stderr
-    return out, result
+
+    def make_site(out: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", str(ROOT / "scripts" / "build_site.sh"), str(out)], cwd=ROOT, env=env,
+                              capture_output=True, text=True, encoding="utf-8")
+
+    return built_once_per_run(tmp_path_factory, "lampang-pdf", make_site)
 
 
 @pytest.fixture(scope="session")
@@ -74,14 +103,16 @@ SECOND_OFFICE_TODAY = "2024-06-01"
 @pytest.fixture(scope="session")
 def second_office_site(tmp_path_factory) -> Path:
     """The fictional second office's site without PDFs, once per session."""
-    return built_site(tmp_path_factory, "second-office", data=SECOND_OFFICE, extra_env={"BCP_TODAY": SECOND_OFFICE_TODAY})
+    return built_once_per_run(tmp_path_factory, "second-office", lambda out: build_site(
+        out, data=SECOND_OFFICE, extra_env={"BCP_TODAY": SECOND_OFFICE_TODAY}))[0]
 
 
 @pytest.fixture(scope="session")
 def second_office_site_pdf(tmp_path_factory) -> Path:
     """The second office's site with every PDF, once per session."""
-    return built_site(tmp_path_factory, "second-office-pdf", data=SECOND_OFFICE, pdf=True,
-                      extra_env={"BCP_TODAY": SECOND_OFFICE_TODAY, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    return built_once_per_run(tmp_path_factory, "second-office-pdf", lambda out: build_site(
+        out, data=SECOND_OFFICE, pdf=True, extra_env={"BCP_TODAY": SECOND_OFFICE_TODAY,
+                                                      "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}))[0]
 
 
 @pytest.fixture(scope="session")
