@@ -35,6 +35,13 @@ const WORDS = typeof Intl.Segmenter === "function"
   ? new Intl.Segmenter("th", { granularity: "word" })
   : { segment: () => [] }
 
+/* Our own URL.  From disk (file://) this runs in an iframe (iframe-worker,
+   docs/assets/vendor/): the script's, with "?<time>" added after the hash. */
+const ownUrl = typeof document !== "undefined" && document.currentScript
+  ? document.currentScript.src
+  : location.href
+const FROM_DISK = ownUrl.startsWith("file:")
+
 let separator = /[\s\-\u200b]+/
 let vocabulary = new Set()
 let sortedWords = []
@@ -288,6 +295,14 @@ addEventListener("message", ev => {
     }
 })
 
+/* From disk a folder does not open its index.html: the results name it */
+function pagesOnDisk(result) {
+  for (const group of result.items || [])
+    for (const item of group)
+      item.location = item.location.replace(/^[^#?]*/, path =>
+        path === "" || path.endsWith("/") ? `${path}index.html` : path)
+}
+
 const postToPage = self.postMessage.bind(self)
 self.postMessage = (message, ...rest) => {
   if (message && message.type === RESULT && insideTerms.size) {
@@ -298,14 +313,11 @@ self.postMessage = (message, ...rest) => {
     }
     markInsideTerms(message.data)
   }
+  if (message && message.type === RESULT && FROM_DISK)
+    pagesOnDisk(message.data)
   return postToPage(message, ...rest)
 }
 
-/* Material's worker: its URL comes in our URL's hash (see bcp_search.js).  From
-   disk (file://) this runs in an iframe (iframe-worker, docs/assets/vendor/):
-   our URL is then the script's, with "?<time>" added after the hash. */
-const ownUrl = typeof document !== "undefined" && document.currentScript
-  ? document.currentScript.src
-  : location.href
+/* Material's worker: its URL comes in our URL's hash (see bcp_search.js) */
 importScripts(new URL("../bcp_words.js", ownUrl).href,
               decodeURIComponent(new URL(ownUrl).hash.slice(1).replace(/\?\d*$/, "")))
