@@ -7,7 +7,6 @@ The plan and its renderer come from the `bcp` plugin, which loaded them for this
 from __future__ import annotations
 
 from bcp.render import MarkdownLabels, markdown_text
-from bcp_mkdocs.offline import SITE_ZIP
 from bcp_mkdocs.pages import site_root_from
 
 
@@ -42,7 +41,7 @@ def define_env(env) -> None:
     @env.macro
     def site_zip_link():
         """Link to the whole site as a zip, only when this build makes it (`make site`, with the PDFs)."""
-        return render("site_zip_link", path=SITE_ZIP) if bcp.settings.pdf else ""
+        return render("site_zip_link") if bcp.settings.pdf else ""
 
     @env.macro
     def labels_table():
