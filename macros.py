@@ -39,6 +39,11 @@ def define_env(env) -> None:
         return render("pdf_link") if bcp.settings.pdf else ""
 
     @env.macro
+    def site_zip_link():
+        """Link to the whole site as a zip, only when this build makes it (`make site`, with the PDFs)."""
+        return render("site_zip_link") if bcp.settings.pdf else ""
+
+    @env.macro
     def labels_table():
         """The owner guide's list of every label: where it appears, its default, this office's wording."""
         return render("labels_table")

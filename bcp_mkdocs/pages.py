@@ -19,7 +19,9 @@ from bcp.render import Renderer, markdown_text
 # plan: the page holds no macro left for mkdocs-macros.  A card page's heading
 # is printed as the wall card's name (data-fit: bcp.wallcard).
 _CARD_PAGE = '# {heading} {{ #card-name .bcp-wall__name data-fit="name" }}\n\n{body}\n'
-_INCIDENT_PAGE = "# {heading} {{ #incident-name }}\n\n{body}\n"
+# An incident page comes first in search for the incident's name (its title; the body repeats
+# the plan's pages and is left out of the index: overrides/partials/bcp/incident.html).
+_INCIDENT_PAGE = "---\nsearch:\n  boost: 2\n---\n\n# {heading} {{ #incident-name }}\n\n{body}\n"
 
 
 def site_root_from(url: str) -> str:

@@ -40,6 +40,7 @@ from bcp.search import people_words
 from bcp.settings import Settings, SettingsError, debug_enabled
 from bcp_mkdocs import console, pages
 from bcp_mkdocs.config import BcpConfig
+from bcp_mkdocs.offline import write_disk_search_index, write_site_zip
 from bcp_mkdocs.search import use_thai_search_index
 
 log = logging.getLogger("mkdocs.plugins.bcp")
@@ -350,11 +351,23 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         log.info("ดูตัวอย่างได้ที่ %s : แก้ไฟล์ข้อมูลแล้วบันทึก หน้าเว็บจะเปลี่ยนเอง (กด Ctrl+C เพื่อหยุด)", config.site_url)
         return server
 
+    # After Material's search has written its index (priority 0).
+    @_one_thai_line_on_a_fault
+    def _write_disk_search(self, config: MkDocsConfig) -> None:
+        write_disk_search_index(config.site_dir)
+
+    # Last, when every file is there: the whole site to download (`make site` only, with the PDFs).
+    @_one_thai_line_on_a_fault
+    def _write_site_zip(self, config: MkDocsConfig) -> None:
+        if self.plan is not None and self.settings.pdf:
+            write_site_zip(config.site_dir, self.settings.source_date_epoch)
+
     def _say_preview_built(self, config: MkDocsConfig) -> None:
         if self.command == "serve" and self.problems_page is None:
             log.info("สร้างหน้าเว็บตัวอย่างแล้ว (%.1f วินาที)", time.perf_counter() - self.build_started)
 
     on_post_build = CombinedEvent(event_priority(50)(_write_plan_pdf), event_priority(-50)(_finish_pdfs),
+                                  event_priority(-60)(_write_disk_search), event_priority(-90)(_write_site_zip),
                                   event_priority(-100)(_say_preview_built))
 
     def on_shutdown(self) -> None:

@@ -68,10 +68,11 @@ class SiteSearch:
 
     PLACEHOLDER = "พิมพ์เพื่อเริ่มค้นหา"  # Material's Thai text while the box is empty
 
-    def __init__(self, page, site_url: str):
+    def __init__(self, page, site_url: str, start: str | None = None):
+        """`start`: the page to search from, if not `site_url` (from disk: its index.html)."""
         self.page = page
         self.site_url = site_url
-        page.goto(site_url)
+        page.goto(start or site_url)
         self.box = page.locator("input[data-md-component=search-query]")
         self.box.click()
 

@@ -10,6 +10,14 @@
 // ("ความต่อเนื่อง" is one word for PyThaiNLP, three for ICU), so the cut is
 // chosen with the words of the index itself; ICU breaks ties and cuts what the
 // index does not know.  Everything is local: no request leaves the site.
+//
+// Whole words only: "ไฟดับ" is searched as ไฟ and ดับ, and lunr's wildcards
+// would also take ไฟล์ (a file) and ระดับ for them.  A Thai piece the index
+// knows as a word matches an index word only where it is that word or a whole
+// word inside it (bcp_words.js: ต่อเนื่อง in ความต่อเนื่อง, not ไฟ in ไฟล์).
+// Results that hold a piece only inside other words are dropped and
+// such highlights unmarked (filterWholeWords); the page highlight after a click
+// is checked the same way by bcp_search.js.
 "use strict"
 
 /* Material 9's SearchMessageType */
@@ -27,14 +35,25 @@ const WORDS = typeof Intl.Segmenter === "function"
   ? new Intl.Segmenter("th", { granularity: "word" })
   : { segment: () => [] }
 
+/* Our own URL.  From disk (file://) this runs in an iframe (iframe-worker,
+   docs/assets/vendor/): the script's, with "?<time>" added after the hash. */
+const ownUrl = typeof document !== "undefined" && document.currentScript
+  ? document.currentScript.src
+  : location.href
+const FROM_DISK = ownUrl.startsWith("file:")
+
 let separator = /[\s\-\u200b]+/
 let vocabulary = new Set()
 let sortedWords = []
 let allWords = ""  /* every index word, one a line: to find text inside words */
+let docWords = new Map()  /* each index entry's (location's) words */
 
 /* Terms of the last query that were found inside longer words: Material would
    list them as missing in the results (it only checks word starts) */
 let insideTerms = new Set()
+
+/* Thai pieces of the last query the index knows as words: whole words only */
+let wholeTerms = new Set()
 
 /* ------------------------------------------------------------------------- */
 
@@ -53,12 +72,18 @@ function normalizeThai(text) {
 function learnVocabulary({ config, docs }) {
   separator = new RegExp(config.separator)
   vocabulary = new Set()
-  for (const doc of docs)
+  docWords = new Map()
+  for (const doc of docs) {
+    const words = new Set()
     for (const value of [doc.title, doc.text, ...(doc.tags || [])])
       if (typeof value === "string")
         for (const word of value.replace(/<[^>]*>/g, " ").toLowerCase().split(separator))
           if (word)
-            vocabulary.add(word)
+            words.add(word)
+    docWords.set(doc.location, words)
+    for (const word of words)
+      vocabulary.add(word)
+  }
   sortedWords = [...vocabulary].sort()
   allWords = sortedWords.join("\n")
 }
@@ -157,8 +182,10 @@ function rewritePart(part) {
         return piece.forms.length === 1
           ? `${presence}${piece.forms[0]}${wildcard}`
           : piece.forms.join(" ")  /* either form will do */
-      case "thai":  /* anywhere in a word, see cutThai */
+      case "thai":  /* anywhere in a word, see cutThai; whole words: see filterWholeWords */
         insideTerms.add(piece.text)
+        if (vocabulary.has(piece.text))
+          wholeTerms.add(piece.text)
         return `${presence}*${piece.text}${wildcard}`
       default:
         return `${presence}${piece.text}${wildcard}`
@@ -168,6 +195,7 @@ function rewritePart(part) {
 
 function rewriteQuery(query) {
   insideTerms = new Set()
+  wholeTerms = new Set()
   if (!vocabulary.size)
     return query
   return normalizeThai(query).trim().split(/\s+/).map(rewritePart).join(" ")
@@ -180,6 +208,75 @@ function markInsideTerms(result) {
         if (item.terms && item.terms[term] === false &&
             `${item.title} ${item.text}`.replace(/<[^>]*>/g, "").includes(term))
           item.terms[term] = true
+}
+
+/* Does `term` (a query piece) stand in the index word `word`?  A piece the
+   index knows as a word must be the word or a whole word inside it */
+const termInWord = new Map()
+function standsIn(term, word) {
+  const key = `${term}\n${word}`
+  let found = termInWord.get(key)
+  if (found === undefined) {
+    found = word === term
+    if (!found && word.includes(term)) {
+      if (!wholeTerms.has(term) || typeof self.bcpIsWholeWord !== "function")
+        found = true
+      else
+        for (let at = word.indexOf(term); at >= 0 && !found; at = word.indexOf(term, at + 1))
+          found = self.bcpIsWholeWord(word, at, at + term.length)
+    }
+    termInWord.set(key, found)
+  }
+  return found
+}
+
+function holdsEveryTerm(location) {
+  const words = docWords.get(location)
+  if (!words)
+    return true
+  for (const term of insideTerms) {
+    let found = false
+    for (const word of words)
+      if (word.includes(term) && standsIn(term, word)) { found = true; break }
+    if (!found)
+      return false
+  }
+  return true
+}
+
+/* A highlight around an index word that holds no query piece as a whole word goes */
+function unmarkPartWords(html) {
+  return html.replace(/<mark>([^<]*)<\/mark>/g, (mark, word) => {
+    const lower = word.toLowerCase()
+    if (!/[\u0e01-\u0e4e]/.test(word) || [...insideTerms].some(term => lower.includes(term) && standsIn(term, lower)))
+      return mark
+    return word
+  })
+}
+
+/* Drop what matched only inside other words (ไฟล์ for ไฟดับ); groups without a
+   match left go, the others keep their order by their best match */
+function filterWholeWords(result) {
+  if (!wholeTerms.size || !Array.isArray(result.items))
+    return
+  termInWord.clear()
+  const groups = []
+  for (const group of result.items) {
+    const kept = group.filter(item => item.score > 0 && holdsEveryTerm(item.location))
+    if (!kept.length)
+      continue
+    /* Material shows each group under its page (an entry of score 0 when only a section matched) */
+    const page = group.find(item => !item.location.includes("#"))
+    if (page && !kept.includes(page))
+      kept.push({ ...page, score: 0, terms: {} })
+    for (const item of kept) {
+      item.title = unmarkPartWords(item.title)
+      item.text = unmarkPartWords(item.text)
+    }
+    groups.push(kept)
+  }
+  const best = group => Math.max(...group.map(item => item.score))
+  result.items = groups.sort((a, b) => best(b) - best(a))
 }
 
 /* ------------------------------------------------------------------------- */
@@ -198,12 +295,29 @@ addEventListener("message", ev => {
     }
 })
 
+/* From disk a folder does not open its index.html: the results name it */
+function pagesOnDisk(result) {
+  for (const group of result.items || [])
+    for (const item of group)
+      item.location = item.location.replace(/^[^#?]*/, path =>
+        path === "" || path.endsWith("/") ? `${path}index.html` : path)
+}
+
 const postToPage = self.postMessage.bind(self)
 self.postMessage = (message, ...rest) => {
-  if (message && message.type === RESULT && insideTerms.size)
+  if (message && message.type === RESULT && insideTerms.size) {
+    try {
+      filterWholeWords(message.data)
+    } catch (err) {
+      console.warn("Thai search: whole-word check skipped", err)
+    }
     markInsideTerms(message.data)
+  }
+  if (message && message.type === RESULT && FROM_DISK)
+    pagesOnDisk(message.data)
   return postToPage(message, ...rest)
 }
 
 /* Material's worker: its URL comes in our URL's hash (see bcp_search.js) */
-importScripts(decodeURIComponent(location.hash.slice(1)))
+importScripts(new URL("../bcp_words.js", ownUrl).href,
+              decodeURIComponent(new URL(ownUrl).hash.slice(1).replace(/\?\d*$/, "")))
