@@ -33,7 +33,7 @@ from bcp.model import DEFAULT_LABELS
 from bcp.notices import owner_notices
 from bcp.pdf import LayoutPool, LayoutResult, wait_all
 from bcp.plan import Plan
-from bcp.printouts import Printouts
+from bcp.printouts import INCIDENTS_JOB, Printouts
 from bcp.problems import INTERNAL_ERROR
 from bcp.render import Renderer, render_problems, template_cache
 from bcp.search import people_words
@@ -306,11 +306,17 @@ class BcpPlugin(BasePlugin[BcpConfig]):
                     spilled = self.printouts.overflowing(result)
                     retry = self.printouts.retry(result)
                     if retry is not None:
-                        # The estimate (bcp.wallcard) was short: the browser's print of these cards may spill too.
-                        log.info("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงสิ่งที่ต้องทำก่อนน้อยลง", ", ".join(spilled))
+                        if result.name == INCIDENTS_JOB:  # expected with many first steps: not a warning
+                            log.debug("แผ่นเมื่อเกิดเหตุของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงขั้นตอนแรกน้อยลง", ", ".join(spilled))
+                        else:
+                            # The estimate (bcp.wallcard) was short: the browser's print of these cards may spill too.
+                            log.info("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงสิ่งที่ต้องทำก่อนน้อยลง", ", ".join(spilled))
                         retries.append(self.pool.submit(retry, self.printout_dir))
                     for name in spilled if retry is None else ():
-                        log.warning("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้าแม้ลดสิ่งที่ต้องทำก่อนแล้ว", name)
+                        if result.name == INCIDENTS_JOB:
+                            log.warning("แผ่นเมื่อเกิดเหตุของ %s ยาวเกินหนึ่งหน้าแม้ไม่แสดงขั้นตอนแรกแล้ว", name)
+                        else:
+                            log.warning("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้าแม้ลดสิ่งที่ต้องทำก่อนแล้ว", name)
                 futures = retries
             shutil.copytree(self.printout_dir, Path(config.site_dir) / "pdf", dirs_exist_ok=True)
         except PluginError:
