@@ -303,3 +303,16 @@ def thai_count(plan, count: int) -> str:
     from bcp.thai import digits
 
     return digits(count, plan.thai_digits)
+
+
+def test_the_incidents_section_printed_in_the_plan_is_not_searched_twice(lampang_site, lampang_plan):
+    """The incidents page carries every brief for paper only: search lands on each incident's own page."""
+    import json
+
+    docs = json.loads((lampang_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    index_page = [d for d in docs if d["location"].startswith("incidents/") and d["location"].split("#")[0] == "incidents/"]
+    assert [d["location"] for d in index_page] == ["incidents/"]
+    measure = lampang_plan.strategies[0].measures[0].text
+    for doc in docs:  # no page's entry holds a brief from an element hidden on screen
+        if doc["location"].startswith("incidents/"):
+            assert squeeze(measure)[:20] not in squeeze(doc["text"].replace("\u200b", "")), doc["location"]
