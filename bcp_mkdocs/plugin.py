@@ -300,9 +300,10 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             return
         try:
             futures = self.printout_futures + self.plan_pdf.futures
+            progress = self._progress
             while futures:
                 retries = []
-                for result in wait_all(futures, self._progress):
+                for result in wait_all(futures, progress):
                     spilled = self.printouts.overflowing(result)
                     retry = self.printouts.retry(result)
                     if retry is not None:
@@ -318,6 +319,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
                         else:
                             log.warning("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้าแม้ลดสิ่งที่ต้องทำก่อนแล้ว", name)
                 futures = retries
+                progress = self._retry_progress  # the same documents again: one progress line each is enough
             shutil.copytree(self.printout_dir, Path(config.site_dir) / "pdf", dirs_exist_ok=True)
         except PluginError:
             raise
@@ -330,8 +332,17 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         log.info("สร้างเว็บไซต์และ PDF ทั้งหมดใน %.1f วินาที", time.perf_counter() - self.build_started)
 
     @staticmethod
+    def _retry_progress(result: LayoutResult, done: int, total: int) -> None:
+        log.debug("จัดหน้าใหม่ %s (%d หน้า, %.1f วินาที)", result.name, result.pages, result.seconds)
+        BcpPlugin._refused(result)
+
+    @staticmethod
     def _progress(result: LayoutResult, done: int, total: int) -> None:
         log.info("สร้าง PDF %d/%d: %s (%d หน้า, %.1f วินาที)", done, total, result.name, result.pages, result.seconds)
+        BcpPlugin._refused(result)
+
+    @staticmethod
+    def _refused(result: LayoutResult) -> None:
         for url in result.refused:
             log.warning("ไม่อ่านไฟล์นอกโฟลเดอร์ของเว็บไซต์ใน PDF %s: %s", result.name, url)
 
