@@ -9,7 +9,9 @@ each; all the wallet cards on their sheets; every incident's sheet.  The checkli
 number their sheets over themselves ("หน้า x / y"), so each is a document of
 its own.  A wall card shows as many first actions as bcp.wallcard estimates
 fit its page; one that still spills onto a second page is laid out again
-showing less (the only second pass).
+showing less.  An incident's sheet shows every first step at first; while one
+spills onto a second page, the sheets are laid out again with fewer steps on
+it (a line says how many more there are, and where: the incident's page).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ INCIDENTS_JOB = "เมื่อเกิดเหตุ"
 # Lines taken off a wall card that spilled over (first actions, or calls when it shows no action):
 # the estimate errs on the side of room, so a spill is a few lines at most.
 RETRY_FEWER = 3
+# First steps taken off an incident's sheet that spilled over, each time it is laid out again.
+RETRY_FEWER_STEPS = 3
 
 
 def card_section(person_id: str) -> str:
@@ -54,6 +58,8 @@ class Printouts:
         self.plan = renderer.plan
         # What a wall card shows where a spill overrode the estimate (bcp.render.Renderer.wall_fit).
         self.fits: dict[str, Fit] = {}
+        # How many first steps an incident's sheet shows where a spill cut them (incident.html).
+        self.sheet_steps: dict[str, int] = {}
 
     def jobs(self) -> list[LayoutJob]:
         """Every printout of the edition, longest first (cards are per person: not in the public edition)."""
@@ -111,7 +117,7 @@ class Printouts:
     def incidents_job(self) -> LayoutJob:
         """Every incident's sheet in one document: pdf/incidents/<id>.pdf each."""
         plan = self.plan
-        html = self.renderer.render("incidents_document", pdf=True)
+        html = self.renderer.render("incidents_document", pdf=True, sheet_steps=self.sheet_steps)
         files = tuple(PdfFile(Path("incidents") / f"{incident.id}.pdf",
                               self._titled(fill_text(plan.labels.incident_page_title, incident=incident.name)),
                               (incident_section(incident.id),)) for incident in plan.scope.incidents)
@@ -120,7 +126,10 @@ class Printouts:
                          subject=self._subject())
 
     def retry(self, result: LayoutResult) -> LayoutJob | None:
-        """The wall cards again, showing less on each that spilled onto a second page; None when done."""
+        """The wall cards (or incident sheets) again, showing less on each that spilled onto a second
+        page; None when done."""
+        if result.name == INCIDENTS_JOB:
+            return self._retry_incidents(result)
         if result.name != CARDS_JOB:
             return None
         retried = False
@@ -137,11 +146,27 @@ class Printouts:
                 retried = True
         return self.cards_job() if retried else None
 
+    def _retry_incidents(self, result: LayoutResult) -> LayoutJob | None:
+        steps = len(self.plan.first_phase.steps)
+        retried = False
+        for incident_id in self._spilled_incidents(result):
+            shown = self.sheet_steps.get(incident_id, steps)
+            if shown > 0:
+                self.sheet_steps[incident_id] = max(0, shown - RETRY_FEWER_STEPS)
+                retried = True
+        return self.incidents_job() if retried else None
+
     def overflowing(self, result: LayoutResult) -> list[str]:
-        """Names of the people whose wall card is still longer than a page (Thai, for the build log)."""
+        """Names of the people whose wall card (or the incidents whose sheet) is still longer than a
+        page (Thai, for the build log)."""
+        if result.name == INCIDENTS_JOB:
+            return [self.plan.incidents[i].name for i in self._spilled_incidents(result)]
         if result.name != CARDS_JOB:
             return []
         return [self.plan.people[pid].full_name for pid in self._spilled(result)]
+
+    def _spilled_incidents(self, result: LayoutResult) -> list[str]:
+        return [i.id for i in self.plan.scope.incidents if result.section_pages.get(incident_section(i.id), 1) > 1]
 
     def _spilled(self, result: LayoutResult) -> list[str]:
         return [pid for pid in self.plan.people if result.section_pages.get(card_section(pid), 1) > 1]

@@ -177,6 +177,8 @@ class Renderer:
             "pdf": False,  # True while rendering a document for WeasyPrint: no links into the site
             "checklist_verdict": lambda item: checklist.verdict(plan, item, self.call_tree),
             "incident_brief": lambda incident_id: incidents.brief(plan, incident_id),
+            "incident_path": incidents.incident_path,
+            "short_line": cards.short_line,  # a step in one line, as the wall card prints it
             # For the plan owner's page only (data-notes): never on a printed page.
             "owner_notices": lambda: owner_notices(plan, self.settings, self.settings.data_dir),
         }

@@ -28,7 +28,7 @@ from conftest import ROOT, SOURCE_DATE_EPOCH, build_site
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 # The plan's sections in the PDF (nav pages); data-notes is for the plan owner.
-PDF_PAGES = ["index.html", "scope", "teams", "call-tree", "strategies", "bia", "resources", "procedure", "checklist", "revisions"]
+PDF_PAGES = ["index.html", "incidents", "scope", "teams", "call-tree", "strategies", "bia", "resources", "procedure", "checklist", "revisions"]
 FRONT_MATTER = 2  # cover and สารบัญ carry no page number
 
 
@@ -116,11 +116,22 @@ def test_pdf_templates_are_not_published(lampang_site_pdf):
                for p in (lampang_site_pdf / "pdf" / folder).iterdir())
 
 
+def incidents_section(plan_pdf, plan) -> range:
+    """The plan PDF's pages (0-based) of its incidents section (every incident's brief: strategies,
+    first steps, calls): from its bookmark to the next top-level one."""
+    reader = PdfReader(plan_pdf)
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    at = next(i for i, item in enumerate(top) if item.title == plan.labels.incidents_title)
+    return range(reader.get_destination_page_number(top[at]), reader.get_destination_page_number(top[at + 1]))
+
+
 def test_page_count_is_sensible(plan_pdf, lampang_plan):
     count = len(PdfReader(plan_pdf).pages)
+    incidents = len(incidents_section(plan_pdf, lampang_plan))
+    assert len(lampang_plan.scope.incidents) <= incidents <= 5 * len(lampang_plan.scope.incidents), incidents
     # cover, contents, at least a page per section; the procedure alone
     # (34 steps) needs several pages.  Far more would mean blank pages.
-    assert FRONT_MATTER + len(PDF_PAGES) + 3 <= count <= 40, count
+    assert FRONT_MATTER + len(PDF_PAGES) - 1 + 3 <= count - incidents <= 40, count
 
 
 def test_metadata_dates_come_from_source_date_epoch(plan_pdf, lampang_plan):
@@ -275,8 +286,10 @@ def test_no_procedure_row_is_cut_across_pages(pages, lampang_plan):
         assert any(row in page for page in squeezed), step.id
 
 
-def test_procedure_table_header_repeats_on_every_page(pages, lampang_plan):
-    step_pages = [page for page in pages if any(squeeze(s.text) in squeeze(page) for s in lampang_plan.all_steps)]
+def test_procedure_table_header_repeats_on_every_page(pages, lampang_plan, plan_pdf):
+    briefs = incidents_section(plan_pdf, lampang_plan)  # the incidents' first steps are lists, not the table
+    step_pages = [page for number, page in enumerate(pages)
+                  if number not in briefs and any(squeeze(s.text) in squeeze(page) for s in lampang_plan.all_steps)]
     assert len(step_pages) > 1
     for page in step_pages:
         assert "ขั้นตอนและกิจกรรม" in page
