@@ -26,6 +26,11 @@ class IncidentBrief:
     needs: FirstNeeds  # what the resources page says is needed in the first time window
 
 
+def sheet_step_anchor(incident_id: str, number: int) -> str:
+    """The id of an incident sheet's first step number `number` (1-based): its page tells how many fit."""
+    return f"sheet-step-{incident_id}-{number}"
+
+
 def brief(plan: Plan, incident_id: str) -> IncidentBrief:
     incident = plan.incidents[incident_id]
     hit = set(incident.impacts)

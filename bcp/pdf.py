@@ -73,6 +73,8 @@ class LayoutJob:
     # Write SARA AM decomposed in the whole document (bcp.thai.pdf_text); False
     # when the caller did it on the drawn text only.
     decompose_sara_am: bool = True
+    # Ids of elements whose page the result reports (an incident sheet's first steps: how many fit).
+    tracked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,9 @@ class LayoutResult:
     section_pages: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     refused: tuple[str, ...] = ()  # URLs the fetcher refused
+    # Index of the page each section starts on, and of the page each tracked element lies on.
+    section_starts: dict[str, int] = field(default_factory=dict)
+    tracked_pages: dict[str, int] = field(default_factory=dict)
 
 
 # --- fetching ------------------------------------------------------------------
@@ -237,8 +242,11 @@ def lay_out(job: LayoutJob, out_dir: str) -> LayoutResult:
         pages = _pages_of(document, starts, file.sections)
         _write(document.copy(pages), Path(out_dir) / file.path, file.title, job.subject, _state.source_date)
     section_pages = {section: len(_pages_of(document, starts, (section,))) for section in job.sections}
+    tracked = set(job.tracked)
+    tracked_pages = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors
+                     if anchor in tracked}
     return LayoutResult(job.name, len(document.pages), section_pages, time.perf_counter() - started,
-                        tuple(_state.refused[refused_before:]))
+                        tuple(_state.refused[refused_before:]), starts, tracked_pages)
 
 
 def _section_starts(document, sections: Sequence[str]) -> dict[str, int]:

@@ -9,15 +9,17 @@ each; all the wallet cards on their sheets; every incident's sheet.  The checkli
 number their sheets over themselves ("หน้า x / y"), so each is a document of
 its own.  A wall card shows as many first actions as bcp.wallcard estimates
 fit its page; one that still spills onto a second page is laid out again
-showing less.  An incident's sheet shows every first step at first; while one
-spills onto a second page, the sheets are laid out again with fewer steps on
-it (a line says how many more there are, and where: the incident's page).
+showing less.  An incident's sheet shows every first step at first; one that
+spills onto a second page is laid out again with the steps its first page held
+but one (a line says how many more there are, and where: the incident's page),
+fewer still in the rare case it spills again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from bcp.incidents import sheet_step_anchor
 from bcp.labels import fill_text
 from bcp.pdf import LayoutJob, LayoutResult, PdfFile
 from bcp.render import Renderer
@@ -32,8 +34,11 @@ INCIDENTS_JOB = "เมื่อเกิดเหตุ"
 # Lines taken off a wall card that spilled over (first actions, or calls when it shows no action):
 # the estimate errs on the side of room, so a spill is a few lines at most.
 RETRY_FEWER = 3
-# First steps taken off an incident's sheet that spilled over, each time it is laid out again.
+# First steps taken off an incident's sheet that spilled over at least, each time it is laid out again.
 RETRY_FEWER_STEPS = 3
+# Steps of those laid on a sheet's first page left off when it is laid out again: the line counting
+# the rest takes a step's room.
+STEPS_KEPT_FREE = 1
 
 
 def card_section(person_id: str) -> str:
@@ -121,9 +126,12 @@ class Printouts:
         files = tuple(PdfFile(Path("incidents") / f"{incident.id}.pdf",
                               self._titled(fill_text(plan.labels.incident_page_title, incident=incident.name)),
                               (incident_section(incident.id),)) for incident in plan.scope.incidents)
+        steps = len(plan.first_phase.steps)
         return LayoutJob(INCIDENTS_JOB, str(html), self.base_url, files,
                          sections=tuple(incident_section(incident.id) for incident in plan.scope.incidents),
-                         subject=self._subject())
+                         subject=self._subject(),
+                         tracked=tuple(sheet_step_anchor(incident.id, n) for incident in plan.scope.incidents
+                                       for n in range(1, steps + 1)))
 
     def retry(self, result: LayoutResult) -> LayoutJob | None:
         """The wall cards (or incident sheets) again, showing less on each that spilled onto a second
@@ -147,12 +155,19 @@ class Printouts:
         return self.cards_job() if retried else None
 
     def _retry_incidents(self, result: LayoutResult) -> LayoutJob | None:
+        """Each spilled sheet again with the steps that lay on its first page, less room for the line
+        counting the rest: one more pass, not one a few steps fewer each time (rarely, a second)."""
         steps = len(self.plan.first_phase.steps)
         retried = False
         for incident_id in self._spilled_incidents(result):
             shown = self.sheet_steps.get(incident_id, steps)
+            first_page = result.section_starts.get(incident_section(incident_id))
+            on_first_page = sum(1 for n in range(1, shown + 1)
+                                if result.tracked_pages.get(sheet_step_anchor(incident_id, n)) == first_page)
+            # A step may start on the first page and end on the next; one line says how many are left.
+            fewer = min(on_first_page - STEPS_KEPT_FREE, shown - RETRY_FEWER_STEPS)
             if shown > 0:
-                self.sheet_steps[incident_id] = max(0, shown - RETRY_FEWER_STEPS)
+                self.sheet_steps[incident_id] = max(0, fewer)
                 retried = True
         return self.incidents_job() if retried else None
 

@@ -316,3 +316,29 @@ def test_the_incidents_section_printed_in_the_plan_is_not_searched_twice(lampang
     for doc in docs:  # no page's entry holds a brief from an element hidden on screen
         if doc["location"].startswith("incidents/"):
             assert squeeze(measure)[:20] not in squeeze(doc["text"].replace("\u200b", "")), doc["location"]
+
+
+def test_a_spilled_sheet_is_laid_out_once_more_with_what_its_first_page_held(lampang_plan, tmp_path):
+    """The sheets that spill are laid out again once, showing the steps their first page held but
+    one (the line counting the rest takes its room): not a few steps fewer at each of many passes."""
+    from bcp import pdf
+    from bcp.printouts import Printouts
+
+    root = Path(__file__).resolve().parents[1]
+    printouts = Printouts(Renderer(lampang_plan, root / "overrides" / "partials" / "bcp"), str(root / "docs"))
+    pdf.start_worker([str(root / "docs")], None)
+    first = pdf.lay_out(printouts.incidents_job(), str(tmp_path / "first"))
+    spilled = [section for section, pages in first.section_pages.items() if pages > 1]
+    assert spilled  # Lampang's 17 first steps do not fit a sheet: the premise of this test
+    retry = printouts.retry(first)
+    second = pdf.lay_out(retry, str(tmp_path / "second"))
+    assert set(second.section_pages.values()) == {1}
+    assert printouts.retry(second) is None
+    for incident in lampang_plan.scope.incidents:
+        section = f"incident-page-{incident.id}"
+        if section not in spilled:
+            continue
+        start = first.section_starts[section]
+        held = sum(1 for anchor, page in first.tracked_pages.items()
+                   if anchor.startswith(f"sheet-step-{incident.id}-") and page == start)
+        assert printouts.sheet_steps[incident.id] == held - 1 > 0
