@@ -55,6 +55,13 @@ def new_context(browser, phone: bool = False):
     return context
 
 
+def open_laid_out(page, url: str) -> None:
+    """Open `url` and wait until it is laid out in its own fonts (Sarabun): what a print or a
+    screenshot needs, without networkidle's fixed half second of quiet on every page."""
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => document.fonts.status)")
+
+
 def relative_page(href: str, site_url: str) -> str:
     """"http://127.0.0.1:8000/teams/index.html?h=x" -> "teams/"."""
     path = urlsplit(href).path

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from bcp import load_plan
-from tests.browser.browsing import PHONE
+from tests.browser.browsing import PHONE, open_laid_out
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDTH = PHONE["width"]
@@ -120,7 +120,7 @@ def test_no_table_is_wider_than_a_phone(phone_page, site_url, all_pages, screens
         assert not (split := page.evaluate(SPLIT_WORDS)), f"{where}: words broken across lines: {split[:10]}"
     assert stacked >= 40, "premise: the plan's tables are reflowed"
     for path in ("teams/", "bia/", "resources/", "scope/", "procedure/", "cards/wanphen/", "incidents/fire/"):
-        page.goto(site_url + path, wait_until="networkidle")
+        open_laid_out(page, site_url + path)
         page.screenshot(path=str(screenshots / f"phone-{path.strip('/').replace('/', '-')}.png"), full_page=True)
 
 

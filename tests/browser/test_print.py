@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 from pypdf import PdfReader
+from tests.browser.browsing import open_laid_out
 
 pytestmark = pytest.mark.needs_cards
 
@@ -49,7 +50,7 @@ def test_a_persons_name_finds_their_card(search, lampang_plan):
 def test_a_role_card_prints_on_exactly_one_page(page, site_url, lampang_plan, screenshots):
     for person_id, person in lampang_plan.people.items():
         page.emulate_media(media="screen")
-        page.goto(f"{site_url}cards/{person_id}/", wait_until="networkidle")
+        open_laid_out(page, f"{site_url}cards/{person_id}/")
         reader = _print(page)
         assert _skeleton(person.last_name) in _skeleton(_pdf_text(reader)), f"premise: {person_id}'s card printed"
         assert len(reader.pages) == 1, f"{person_id}: the card prints on {len(reader.pages)} pages"
@@ -64,7 +65,7 @@ def test_checklists_print_without_the_navigation(page, site_url, lampang_site, a
     assert checklists, "no page under checklists/"
     for path in checklists:
         page.emulate_media(media="screen")
-        page.goto(site_url + path, wait_until="networkidle")
+        open_laid_out(page, site_url + path)
         nav = page.locator("nav.md-nav--primary .md-nav__link")
         titles = {t.strip() for t in nav.all_inner_texts() if t.strip()}
         assert titles, "premise: the page has the site navigation on screen"
