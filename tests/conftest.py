@@ -18,6 +18,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
 LAMPANG = ROOT / "data"
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "long_running: a file that builds sites of its own or visits every page in "
+                                       "the browser; make test starts these first")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The long files first (a stable sort: each file's tests keep their order).  `make test` hands
+    whole files to two processes in this order; ending on the short ones keeps one process from
+    finishing a long build while the other has nothing left to do."""
+    items.sort(key=lambda item: item.get_closest_marker("long_running") is None)
+
+
 def build_site(out: Path, data: Path = LAMPANG, edition: str = "internal", pdf: bool = False,
                extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` into `out`; returns the finished process."""

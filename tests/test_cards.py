@@ -19,6 +19,8 @@ from bcp import load_plan
 from bcp.calltree import CallTree
 from conftest import FIXTURES, LAMPANG, built_site, page_text, print_from_disk
 
+pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
+
 MINI = FIXTURES / "cards-mini"
 ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 MINI_URL = "http://bcp.test.example/intranet/"

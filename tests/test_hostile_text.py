@@ -19,6 +19,8 @@ from pypdf import PdfReader
 
 from conftest import SOURCE_DATE_EPOCH, DataCopy, build_site, page_text
 
+pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
+
 LONG_WORD = "ABCDEFGHIJ" * 20  # 200 characters, no space to break at
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} a | b *c* #d " + LONG_WORD
 

@@ -15,6 +15,8 @@ import pytest
 from bcp.offices import Built, Office, build_offices, find_offices
 from conftest import FIXTURES, LAMPANG, ROOT, SOURCE_DATE_EPOCH, page_text
 
+pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
+
 OFFICES = FIXTURES / "offices"
 SHOWN = OFFICES.relative_to(ROOT)  # as make is given it, and messages name it
 

@@ -26,6 +26,8 @@ from bcp import thai
 from bcp_mkdocs import pdf_events
 from conftest import ROOT, SOURCE_DATE_EPOCH, build_site
 
+pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
+
 THAI = re.compile("[\u0e00-\u0e7f]")
 # The plan's sections in the PDF (nav pages); data-notes is for the plan owner.
 PDF_PAGES = ["index.html", "incidents", "scope", "teams", "call-tree", "strategies", "bia", "resources", "procedure", "checklist", "revisions"]

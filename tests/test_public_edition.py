@@ -21,6 +21,8 @@ from pypdf import PdfReader
 
 from conftest import SOURCE_DATE_EPOCH, DataCopy, build_site, page_text
 
+pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
+
 # Mobiles are not in the Lampang data: two are added, and an approver named in free text;
 # a role gets two ordered backups (the list form goes through the public edition too).
 MOBILES = {"wanphen": "0812345678", "krit": "0898765432"}

@@ -15,6 +15,8 @@ from pypdf import PdfReader
 from bcp import load_plan
 from conftest import SECOND_OFFICE
 
+pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
+
 KANYA, DARA, PREECHA = "นางสาวกัญญา บริการเด่น", "นางสาวดารา สำรองหนึ่ง", "นายปรีชา สำรองสอง"
 SOMSRI, MANEE, PITI = "นางสมศรี ใจตัวอย่าง", "นางสาวมานี ทดลองดี", "นายปิติ สมมุติชัย"
 SITES = ("ศูนย์ราชการสำรองอำเภอตัวอย่าง", "ห้องประชุมที่ว่าการอำเภอเมืองสมมุติ")

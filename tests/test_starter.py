@@ -17,6 +17,8 @@ from bcp.yaml_reading import read_yaml
 from conftest import ROOT, build_site, page_text
 from test_schema import as_json, problems as schema_problems
 
+pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
+
 TODAY = "2025-06-30"
 PLACEHOLDER_WARNING = "ยังเป็นค่าตัวอย่างของแผนเริ่มต้น"
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.browser.browsing import new_context
+
+pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bcp import load_plan
 from tests.browser.browsing import PHONE, open_laid_out
+
+pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDTH = PHONE["width"]
