@@ -335,6 +335,8 @@ def bench_real(args, work: Path) -> None:
 
 # "สร้าง PDF 3/5: บัตรหน้าที่ (13 หน้า, 2.1 วินาที)": one line per layout in the build's log.
 PDF_LINE = re.compile(r"สร้าง PDF (\d+)/(\d+): (.+) \((\d+) หน้า, ([\d.]+) วินาที\)")
+# A document laid out again because a sheet spilled onto a second page (debug level, shown with -v).
+RELAYOUT_LINE = re.compile(r"จัดหน้าใหม่ (.+) \((\d+) หน้า, ([\d.]+) วินาที\)")
 
 
 def timed_mkdocs_build(data: Path, site: Path, pdf: bool, verbose: bool = False) -> tuple[float, str]:
@@ -346,7 +348,7 @@ def timed_mkdocs_build(data: Path, site: Path, pdf: bool, verbose: bool = False)
     shutil.rmtree(site, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(site)]
     begin = time.perf_counter()
-    result = subprocess.run(command + ([] if verbose else ["--quiet"]), cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(command + (["--verbose"] if verbose else ["--quiet"]), cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - begin
     if result.returncode != 0:
         raise RuntimeError(f"build of {data} failed:\n{result.stderr[-3000:]}")
@@ -364,6 +366,11 @@ def bench_pdf(args, work: Path) -> None:
     # Nothing laid out twice: each document once (a card that spilled over would add a pass).
     say("pdf_documents_laid_out_twice", len(names) - len(set(names)))
     say("pdf_pages_laid_out", sum(int(pages) for _, _, _, pages, _ in layouts))
+    # Second passes of a document whose estimate was short (wall cards, incident sheets).
+    relayouts = [match.groups() for match in RELAYOUT_LINE.finditer(log)]
+    say("pdf_second_passes", len(relayouts))
+    for name, pages, seconds in relayouts:
+        note(f"second pass: {name}: {pages} pages, {seconds} s (in a worker)")
     for _, _, name, pages, seconds in layouts:
         note(f"layout: {name}: {pages} pages, {seconds} s (in a worker)")
     say("pdf_files", len(list((site / "pdf").rglob("*.pdf"))))
