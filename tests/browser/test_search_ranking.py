@@ -27,7 +27,9 @@ HEADINGS = [("อุปกรณ์", "resources/"), ("วัสดุ", "resour
             ("เทคโนโลยีสารสนเทศ", "resources/")]
 
 # Plan words the owner's pages use too.
-PLAN_WORDS = ["ทีมงาน", "อุปกรณ์", "ผู้ให้บริการ", "เทคโนโลยีสารสนเทศ", "กระบวนการ", "แจ้งเหตุ", "ไฟดับ"]
+PLAN_WORDS = ["ทีมงาน", "อุปกรณ์", "ผู้ให้บริการ", "เทคโนโลยีสารสนเทศ", "กระบวนการ", "แจ้งเหตุ", "ไฟดับ",
+              # a heading of the owner guide says these too; plan pages say them in passing
+              "สำรองข้อมูล", "ทรัพยากร", "Call Tree"]
 
 
 def _text(site, page: str) -> str:

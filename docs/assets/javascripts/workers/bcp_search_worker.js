@@ -47,6 +47,7 @@ let vocabulary = new Set()
 let sortedWords = []
 let allWords = ""  /* every index word, one a line: to find text inside words */
 let docWords = new Map()  /* each index entry's (location's) words */
+let ownersPages = new Set()  /* pages whose entries have a search boost below 1 */
 
 /* Terms of the last query that were found inside longer words: Material would
    list them as missing in the results (it only checks word starts) */
@@ -73,7 +74,10 @@ function learnVocabulary({ config, docs }) {
   separator = new RegExp(config.separator)
   vocabulary = new Set()
   docWords = new Map()
+  ownersPages = new Set()
   for (const doc of docs) {
+    if (typeof doc.boost === "number" && doc.boost < 1)
+      ownersPages.add(pageOf(doc.location))
     const words = new Set()
     for (const value of [doc.title, doc.text, ...(doc.tags || [])])
       if (typeof value === "string")
@@ -254,6 +258,24 @@ function unmarkPartWords(html) {
   })
 }
 
+/* The owner's pages (data notes, owner guide, revisions, completeness
+   checklist: `search.boost` below 1 in their front matter) after every plan
+   page, whatever matched where: Material's boost only scales a score, and a
+   title match there (weighed 1000 times a word in the text) would still come
+   before a plan page that has the word in passing.  Within each tier, the
+   best match first, as Material orders them. */
+function ownersPagesLast(result) {
+  if (!Array.isArray(result.items) || !ownersPages.size)
+    return
+  const tier = group => group.length && ownersPages.has(pageOf(group[0].location)) ? 1 : 0
+  const best = group => Math.max(...group.map(item => item.score))
+  result.items.sort((a, b) => tier(a) - tier(b) || best(b) - best(a))
+}
+
+function pageOf(location) {
+  return location.replace(/[#?].*$/, "")
+}
+
 /* Drop what matched only inside other words (ไฟล์ for ไฟดับ); groups without a
    match left go, the others keep their order by their best match */
 function filterWholeWords(result) {
@@ -313,6 +335,12 @@ self.postMessage = (message, ...rest) => {
     }
     markInsideTerms(message.data)
   }
+  if (message && message.type === RESULT)
+    try {
+      ownersPagesLast(message.data)
+    } catch (err) {
+      console.warn("Thai search: owner's pages left in Material's order", err)
+    }
   if (message && message.type === RESULT && FROM_DISK)
     pagesOnDisk(message.data)
   return postToPage(message, ...rest)
