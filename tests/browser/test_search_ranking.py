@@ -128,3 +128,11 @@ def test_enter_on_an_incidents_name_opens_its_page(browser, site_url):
         search.page.wait_for_url(re.compile(r"/incidents/power-outage/"))
     finally:
         context.close()
+
+
+def test_the_log_book_form_is_found_by_its_name(search, lampang_plan):
+    """The blank log book is a form of its own (the phase checklists copy the procedure and stay out
+    of search): a clerk who types its name lands on it."""
+    title = lampang_plan.labels.log_book_title
+    assert "Log Book" in title, "premise: the log book's title names it"
+    assert search("Log Book")[:1] == ["checklists/log-book/"]
