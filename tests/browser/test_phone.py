@@ -33,6 +33,8 @@ def test_navigation_drawer_opens_and_leads_to_a_page(phone_page, site_url, scree
     page.wait_for_function("document.getElementById('__drawer').checked")
     page.wait_for_function(  # the drawer slides in
         "el => el.getBoundingClientRect().left >= 0", arg=sidebar_links.first.element_handle())
+    # ... and has stopped moving: under load the slide's transition may still run after the first link arrived
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
     page.screenshot(path=str(screenshots / "phone-drawer.png"))
 
     titles = _top_level_nav_titles()
