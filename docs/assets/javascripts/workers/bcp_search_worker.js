@@ -258,14 +258,15 @@ function unmarkPartWords(html) {
   })
 }
 
-/* The owner's pages (data notes, owner guide, revisions, completeness
-   checklist: `search.boost` below 1 in their front matter) after every plan
-   page, whatever matched where: Material's boost only scales a score, and a
-   title match there (weighed 1000 times a word in the text) would still come
-   before a plan page that has the word in passing.  Within each tier, the
-   best match first, as Material orders them. */
-function ownersPagesLast(result) {
-  if (!Array.isArray(result.items) || !ownersPages.size)
+/* The result's pages in order: the best match first, as Material orders them
+   (again after filterWholeWords dropped matches), but the owner's pages (data
+   notes, owner guide, revisions, completeness checklist: `search.boost` below 1
+   in their front matter) after every plan page, whatever matched where:
+   Material's boost only scales a score, and a title match there (weighed 1000
+   times a word in the text) would still come before a plan page that has the
+   word in passing. */
+function rankGroups(result) {
+  if (!Array.isArray(result.items))
     return
   const tier = group => group.length && ownersPages.has(pageOf(group[0].location)) ? 1 : 0
   const best = group => Math.max(...group.map(item => item.score))
@@ -277,7 +278,7 @@ function pageOf(location) {
 }
 
 /* Drop what matched only inside other words (ไฟล์ for ไฟดับ); groups without a
-   match left go, the others keep their order by their best match */
+   match left go (rankGroups orders the others by what is left) */
 function filterWholeWords(result) {
   if (!wholeTerms.size || !Array.isArray(result.items))
     return
@@ -297,8 +298,7 @@ function filterWholeWords(result) {
     }
     groups.push(kept)
   }
-  const best = group => Math.max(...group.map(item => item.score))
-  result.items = groups.sort((a, b) => best(b) - best(a))
+  result.items = groups
 }
 
 /* ------------------------------------------------------------------------- */
@@ -337,9 +337,9 @@ self.postMessage = (message, ...rest) => {
   }
   if (message && message.type === RESULT)
     try {
-      ownersPagesLast(message.data)
+      rankGroups(message.data)
     } catch (err) {
-      console.warn("Thai search: owner's pages left in Material's order", err)
+      console.warn("Thai search: results left in Material's order", err)
     }
   if (message && message.type === RESULT && FROM_DISK)
     pagesOnDisk(message.data)
