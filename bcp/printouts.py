@@ -164,7 +164,8 @@ class Printouts:
             first_page = result.section_starts.get(incident_section(incident_id))
             on_first_page = sum(1 for n in range(1, shown + 1)
                                 if result.tracked_pages.get(sheet_step_anchor(incident_id, n)) == first_page)
-            # A step may start on the first page and end on the next; one line says how many are left.
+            # One step's room goes to the line saying how many are left; and always at least
+            # RETRY_FEWER_STEPS fewer than shown, so that a sheet spilling again still shrinks.
             fewer = min(on_first_page - STEPS_KEPT_FREE, shown - RETRY_FEWER_STEPS)
             if shown > 0:
                 self.sheet_steps[incident_id] = max(0, fewer)
