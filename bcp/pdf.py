@@ -28,7 +28,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -56,6 +56,9 @@ class PdfFile:
     # The sections (ids of the elements that start them) whose pages the file
     # holds, in document order; empty: every page.
     sections: tuple[str, ...] = ()
+    # Only the first page is kept when this element lies on it (an incident's sheet: the page
+    # itself says what did not fit); every page when it lies further on.
+    first_page_holding: str | None = None
 
 
 @dataclass(frozen=True)
@@ -238,13 +241,15 @@ def lay_out(job: LayoutJob, out_dir: str) -> LayoutResult:
         stylesheets=sheets, font_config=_state.font_config)
     _without_attachments(document)
     starts = _section_starts(document, job.sections)
-    for file in job.files:
-        pages = _pages_of(document, starts, file.sections)
-        _write(document.copy(pages), Path(out_dir) / file.path, file.title, job.subject, _state.source_date)
-    section_pages = {section: len(_pages_of(document, starts, (section,))) for section in job.sections}
-    tracked = set(job.tracked)
+    tracked = set(job.tracked) | {file.first_page_holding for file in job.files if file.first_page_holding}
     tracked_pages = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors
                      if anchor in tracked}
+    for file in job.files:
+        pages = _pages_of(document, starts, file.sections)
+        if file.first_page_holding and pages and tracked_pages.get(file.first_page_holding) == document.pages.index(pages[0]):
+            pages = pages[:1]
+        _write(document.copy(pages), Path(out_dir) / file.path, file.title, job.subject, _state.source_date)
+    section_pages = {section: len(_pages_of(document, starts, (section,))) for section in job.sections}
     return LayoutResult(job.name, len(document.pages), section_pages, time.perf_counter() - started,
                         tuple(_state.refused[refused_before:]), starts, tracked_pages)
 
@@ -388,14 +393,21 @@ class LayoutPool:
             executor.shutdown(wait=not cancel, cancel_futures=cancel)
 
 
-def wait_all(futures: Iterable[concurrent.futures.Future],
-             progress: Callable[[LayoutResult, int, int], None] | None = None) -> list[LayoutResult]:
-    """Every job's result, in the order they finish; the first failure is raised."""
-    futures = list(futures)
-    results = []
-    for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
-        result = future.result()
-        results.append(result)
-        if progress:
-            progress(result, done, len(futures))
-    return results
+def as_laid_out(futures: Iterable[concurrent.futures.Future],
+                follow_up: Callable[[LayoutResult], concurrent.futures.Future | None]) -> Iterator[tuple[LayoutResult, int]]:
+    """Every job's result as soon as it is done, with its pass (1 for the jobs given); the first
+    failure is raised.
+
+    After each result is handed on, `follow_up(result)` may submit the same document again (a
+    wall card or a sheet that spilled over): that pass starts at once, beside the jobs still
+    running, and its result comes too."""
+    passes = {future: 1 for future in futures}
+    while passes:
+        done, _ = concurrent.futures.wait(passes, return_when=concurrent.futures.FIRST_COMPLETED)
+        for future in done:
+            number = passes.pop(future)
+            result = future.result()
+            yield result, number
+            again = follow_up(result)
+            if again is not None:
+                passes[again] = number + 1

@@ -9,10 +9,9 @@ each; all the wallet cards on their sheets; every incident's sheet.  The checkli
 number their sheets over themselves ("หน้า x / y"), so each is a document of
 its own.  A wall card shows as many first actions as bcp.wallcard estimates
 fit its page; one that still spills onto a second page is laid out again
-showing less.  An incident's sheet shows every first step at first; one that
-spills onto a second page is laid out again with the steps its first page held
-but one (a line says how many more there are, and where: the incident's page),
-fewer still in the rare case it spills again.
+showing less.  An incident's sheet lists every first step, and only its first
+page is printed: its footer says how many steps that page left out and where
+they all are (bcp.css), so the sheets are laid out once, with no estimate.
 """
 
 from __future__ import annotations
@@ -34,11 +33,6 @@ INCIDENTS_JOB = "เมื่อเกิดเหตุ"
 # Lines taken off a wall card that spilled over (first actions, or calls when it shows no action):
 # the estimate errs on the side of room, so a spill is a few lines at most.
 RETRY_FEWER = 3
-# First steps taken off an incident's sheet that spilled over at least, each time it is laid out again.
-RETRY_FEWER_STEPS = 3
-# Steps of those laid on a sheet's first page left off when it is laid out again: the line counting
-# the rest takes a step's room.
-STEPS_KEPT_FREE = 1
 
 
 def card_section(person_id: str) -> str:
@@ -63,8 +57,6 @@ class Printouts:
         self.plan = renderer.plan
         # What a wall card shows where a spill overrode the estimate (bcp.render.Renderer.wall_fit).
         self.fits: dict[str, Fit] = {}
-        # How many first steps an incident's sheet shows where a spill cut them (incident.html).
-        self.sheet_steps: dict[str, int] = {}
 
     def jobs(self) -> list[LayoutJob]:
         """Every printout of the edition, longest first (cards are per person: not in the public edition)."""
@@ -120,24 +112,23 @@ class Printouts:
         return LayoutJob(name, str(html), self.base_url, (PdfFile(Path(path), title),), subject=self._subject())
 
     def incidents_job(self) -> LayoutJob:
-        """Every incident's sheet in one document: pdf/incidents/<id>.pdf each."""
+        """Every incident's sheet in one document: the first page of each is pdf/incidents/<id>.pdf."""
         plan = self.plan
-        html = self.renderer.render("incidents_document", pdf=True, sheet_steps=self.sheet_steps)
+        html = self.renderer.render("incidents_document", pdf=True)
         files = tuple(PdfFile(Path("incidents") / f"{incident.id}.pdf",
                               self._titled(fill_text(plan.labels.incident_page_title, incident=incident.name)),
-                              (incident_section(incident.id),)) for incident in plan.scope.incidents)
-        steps = len(plan.first_phase.steps)
+                              (incident_section(incident.id),), first_page_holding=self._first_step(incident.id))
+                      for incident in plan.scope.incidents)
         return LayoutJob(INCIDENTS_JOB, str(html), self.base_url, files,
                          sections=tuple(incident_section(incident.id) for incident in plan.scope.incidents),
                          subject=self._subject(),
-                         tracked=tuple(sheet_step_anchor(incident.id, n) for incident in plan.scope.incidents
-                                       for n in range(1, steps + 1)))
+                         tracked=tuple(self._first_step(incident.id) for incident in plan.scope.incidents))
+
+    def _first_step(self, incident_id: str) -> str | None:
+        return sheet_step_anchor(incident_id, 1) if self.plan.first_phase.steps else None
 
     def retry(self, result: LayoutResult) -> LayoutJob | None:
-        """The wall cards (or incident sheets) again, showing less on each that spilled onto a second
-        page; None when done."""
-        if result.name == INCIDENTS_JOB:
-            return self._retry_incidents(result)
+        """The wall cards again, showing less on each that spilled onto a second page; None when done."""
         if result.name != CARDS_JOB:
             return None
         retried = False
@@ -154,24 +145,6 @@ class Printouts:
                 retried = True
         return self.cards_job() if retried else None
 
-    def _retry_incidents(self, result: LayoutResult) -> LayoutJob | None:
-        """Each spilled sheet again with the steps that lay on its first page, less room for the line
-        counting the rest: one more pass, not one a few steps fewer each time (rarely, a second)."""
-        steps = len(self.plan.first_phase.steps)
-        retried = False
-        for incident_id in self._spilled_incidents(result):
-            shown = self.sheet_steps.get(incident_id, steps)
-            first_page = result.section_starts.get(incident_section(incident_id))
-            on_first_page = sum(1 for n in range(1, shown + 1)
-                                if result.tracked_pages.get(sheet_step_anchor(incident_id, n)) == first_page)
-            # One step's room goes to the line saying how many are left; and always at least
-            # RETRY_FEWER_STEPS fewer than shown, so that a sheet spilling again still shrinks.
-            fewer = min(on_first_page - STEPS_KEPT_FREE, shown - RETRY_FEWER_STEPS)
-            if shown > 0:
-                self.sheet_steps[incident_id] = max(0, fewer)
-                retried = True
-        return self.incidents_job() if retried else None
-
     def overflowing(self, result: LayoutResult) -> list[str]:
         """Names of the people whose wall card (or the incidents whose sheet) is still longer than a
         page (Thai, for the build log)."""
@@ -182,7 +155,17 @@ class Printouts:
         return [self.plan.people[pid].full_name for pid in self._spilled(result)]
 
     def _spilled_incidents(self, result: LayoutResult) -> list[str]:
-        return [i.id for i in self.plan.scope.incidents if result.section_pages.get(incident_section(i.id), 1) > 1]
+        """The sheets whose first page does not reach the first step: what comes before it is too long,
+        and those sheets are printed whole."""
+        spilled = []
+        for incident in self.plan.scope.incidents:
+            section = incident_section(incident.id)
+            if result.section_pages.get(section, 1) == 1:
+                continue
+            first_step = self._first_step(incident.id)
+            if first_step is None or result.tracked_pages.get(first_step) != result.section_starts.get(section):
+                spilled.append(incident.id)
+        return spilled
 
     def _spilled(self, result: LayoutResult) -> list[str]:
         return [pid for pid in self.plan.people if result.section_pages.get(card_section(pid), 1) > 1]

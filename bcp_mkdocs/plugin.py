@@ -31,7 +31,7 @@ from bcp import DataError, load_plan_cached
 from bcp.edition import is_excluded, plan_for
 from bcp.model import DEFAULT_LABELS
 from bcp.notices import owner_notices
-from bcp.pdf import LayoutPool, LayoutResult, wait_all
+from bcp.pdf import LayoutPool, LayoutResult, as_laid_out
 from bcp.plan import Plan
 from bcp.printouts import INCIDENTS_JOB, Printouts
 from bcp.problems import INTERNAL_ERROR
@@ -301,26 +301,13 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             return
         try:
             futures = self.printout_futures + self.plan_pdf.futures
-            progress = self._progress
-            while futures:
-                retries = []
-                for result in wait_all(futures, progress):
-                    spilled = self.printouts.overflowing(result)
-                    retry = self.printouts.retry(result)
-                    if retry is not None:
-                        if result.name == INCIDENTS_JOB:  # expected with many first steps: not a warning
-                            log.debug("แผ่นเมื่อเกิดเหตุของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงขั้นตอนแรกน้อยลง", ", ".join(spilled))
-                        else:
-                            # The estimate (bcp.wallcard) was short: the browser's print of these cards may spill too.
-                            log.info("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงสิ่งที่ต้องทำก่อนน้อยลง", ", ".join(spilled))
-                        retries.append(self.pool.submit(retry, self.printout_dir))
-                    for name in spilled if retry is None else ():
-                        if result.name == INCIDENTS_JOB:
-                            log.warning("แผ่นเมื่อเกิดเหตุของ %s ยาวเกินหนึ่งหน้าแม้ไม่แสดงขั้นตอนแรกแล้ว", name)
-                        else:
-                            log.warning("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้าแม้ลดสิ่งที่ต้องทำก่อนแล้ว", name)
-                futures = retries
-                progress = self._retry_progress  # the same documents again: one progress line each is enough
+            first_passes = 0
+            for result, number in as_laid_out(futures, self._lay_out_again):
+                if number == 1:
+                    first_passes += 1
+                    self._progress(result, first_passes, len(futures))
+                else:  # the same document again: one progress line each is enough
+                    self._retry_progress(result)
             shutil.copytree(self.printout_dir, Path(config.site_dir) / "pdf", dirs_exist_ok=True)
         except PluginError:
             raise
@@ -332,8 +319,27 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         # From the start of the build: the layouts run beside the site's pages from the beginning.
         log.info("สร้างเว็บไซต์และ PDF ทั้งหมดใน %.1f วินาที", time.perf_counter() - self.build_started)
 
+    def _lay_out_again(self, result: LayoutResult):
+        """The wall cards or incident sheets again, showing less, when some spilled over: at once,
+        beside the layouts still running."""
+        spilled = self.printouts.overflowing(result)
+        retry = self.printouts.retry(result)
+        if retry is None:
+            for name in spilled:
+                if result.name == INCIDENTS_JOB:
+                    log.warning("แผ่นเมื่อเกิดเหตุของ %s ยาวเกินหนึ่งหน้าแม้ไม่แสดงขั้นตอนแรกแล้ว", name)
+                else:
+                    log.warning("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้าแม้ลดสิ่งที่ต้องทำก่อนแล้ว", name)
+            return None
+        if result.name == INCIDENTS_JOB:  # expected with many first steps: not a warning
+            log.debug("แผ่นเมื่อเกิดเหตุของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงขั้นตอนแรกน้อยลง", ", ".join(spilled))
+        else:
+            # The estimate (bcp.wallcard) was short: the browser's print of these cards may spill too.
+            log.info("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงสิ่งที่ต้องทำก่อนน้อยลง", ", ".join(spilled))
+        return self.pool.submit(retry, self.printout_dir)
+
     @staticmethod
-    def _retry_progress(result: LayoutResult, done: int, total: int) -> None:
+    def _retry_progress(result: LayoutResult) -> None:
         log.debug("จัดหน้าใหม่ %s (%d หน้า, %.1f วินาที)", result.name, result.pages, result.seconds)
         BcpPlugin._refused(result)
 

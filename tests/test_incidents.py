@@ -318,27 +318,44 @@ def test_the_incidents_section_printed_in_the_plan_is_not_searched_twice(lampang
             assert squeeze(measure)[:20] not in squeeze(doc["text"].replace("\u200b", "")), doc["location"]
 
 
-def test_a_spilled_sheet_is_laid_out_once_more_with_what_its_first_page_held(lampang_plan, tmp_path):
-    """The sheets that spill are laid out again once, showing the steps their first page held but
-    one (the line counting the rest takes its room): not a few steps fewer at each of many passes."""
+def lay_out_sheets(plan, out: Path):
     from bcp import pdf
     from bcp.printouts import Printouts
 
     root = Path(__file__).resolve().parents[1]
-    printouts = Printouts(Renderer(lampang_plan, root / "overrides" / "partials" / "bcp"), str(root / "docs"))
+    printouts = Printouts(Renderer(plan, root / "overrides" / "partials" / "bcp"), str(root / "docs"))
     pdf.start_worker([str(root / "docs")], None)
-    first = pdf.lay_out(printouts.incidents_job(), str(tmp_path / "first"))
-    spilled = [section for section, pages in first.section_pages.items() if pages > 1]
-    assert spilled  # Lampang's 17 first steps do not fit a sheet: the premise of this test
-    retry = printouts.retry(first)
-    second = pdf.lay_out(retry, str(tmp_path / "second"))
-    assert set(second.section_pages.values()) == {1}
-    assert printouts.retry(second) is None
+    return printouts, pdf.lay_out(printouts.incidents_job(), str(out))
+
+
+def test_a_sheet_is_laid_out_once_and_its_first_page_says_how_many_steps_it_left_out(lampang_plan, tmp_path):
+    """Every first step goes into the layout and only each sheet's first page is printed: its footer
+    counts the steps that page left out, so no sheet is laid out a second time with fewer steps."""
+    printouts, result = lay_out_sheets(lampang_plan, tmp_path)
+    # Lampang's 17 first steps do not fit a sheet: the premise of this test
+    assert any(pages > 1 for pages in result.section_pages.values())
+    assert printouts.retry(result) is None and printouts.overflowing(result) == []
+    steps = lampang_plan.first_phase.steps
     for incident in lampang_plan.scope.incidents:
-        section = f"incident-page-{incident.id}"
-        if section not in spilled:
-            continue
-        start = first.section_starts[section]
-        held = sum(1 for anchor, page in first.tracked_pages.items()
-                   if anchor.startswith(f"sheet-step-{incident.id}-") and page == start)
-        assert printouts.sheet_steps[incident.id] == held - 1 > 0
+        path = tmp_path / "incidents" / f"{incident.id}.pdf"
+        assert len(PdfReader(path).pages) == 1, incident.id
+        text = pdf_text(path)
+        shown = [step for step in steps if squeeze(short_line(step)) in text]
+        assert shown == steps[: len(shown)] and 0 < len(shown) < len(steps), incident.id
+        # the count of the steps left out is the one the last step on the page gave the footer
+        counts = re.findall(r"และอีก(\S+?)ขั้นตอน", text)
+        assert counts == [thai_count(lampang_plan, len(steps) - len(shown))], (incident.id, counts)
+
+
+def test_a_sheet_too_long_before_its_first_step_is_printed_whole_and_named(data_copy, tmp_path):
+    """Cutting such a sheet to one page would drop the strategies: it keeps every page, and the build names it."""
+    long_measure = "กำหนดให้มีมาตรการสำรองที่ยาวมากเพื่อทดสอบ " * 60
+    resource = "    resource: อาคาร/สถานที่ปฏิบัติงานสำรอง\n    measures:\n"
+    data_copy.replace("strategies.yaml", resource, f"{resource}      - text: {long_measure.strip()}\n")
+    plan = data_copy.load()
+    printouts, result = lay_out_sheets(plan, tmp_path)
+    long_sheets = printouts.overflowing(result)
+    assert long_sheets  # the premise: the long measure pushes some sheet's first step off its first page
+    for incident in plan.scope.incidents:
+        pages = len(PdfReader(tmp_path / "incidents" / f"{incident.id}.pdf").pages)
+        assert (pages > 1) == (incident.name in long_sheets), incident.id
