@@ -155,9 +155,13 @@ class _WorkerState:
 _state: _WorkerState | None = None
 
 
-def start_worker(roots: Sequence[str], source_date: str | None, preload: Sequence[str] = ()) -> None:
-    """Make this process ready to lay out: WeasyPrint imported, fonts and stylesheets loaded."""
+def start_worker(roots: Sequence[str], source_date: str | None, preload: Sequence[str] = (),
+                 niceness: int = 0) -> None:
+    """Make this process ready to lay out: WeasyPrint imported, fonts and stylesheets loaded;
+    `niceness` above 0: it lets every process of normal priority go first."""
     global _state
+    if niceness:
+        os.nice(niceness)
     import weasyprint  # noqa: F401  (imported here: loading Pango costs a site-only build nothing)
     from weasyprint.text.fonts import FontConfiguration
 
@@ -308,47 +312,68 @@ def _lay_out_in_worker(job: LayoutJob, out_dir: str) -> LayoutResult:
     return lay_out(job, out_dir)
 
 
+# The printouts' workers yield the processor: the site's pages (this process) and the plan (the
+# plan's worker) are what the build waits for last.
+BACKGROUND_NICENESS = 10
+
+
 class LayoutPool:
     """Worker processes that lay out `LayoutJob`s while the build goes on.
 
-    Jobs wait here, not in the workers' queue, so that a job handed in late but
-    needed first (the plan, which can start only once the site is built) goes to
-    the next free worker ahead of the printouts still waiting; the printouts go
-    largest first, so the small ones fill the end.  With `processes=0` (or where
-    fork is unavailable) every job runs in this process when submitted: `mkdocs
-    serve` and tests that want no children.
+    The printouts are ready at the start of the build, the plan only once the
+    site is built, and the plan is the longest layout: the build ends when the
+    plan does.  So the plan has a worker of its own, idle until it comes, and
+    the printouts' workers (one per core) run at a lower priority: they take
+    what processor time this process (building the site) and the plan's worker
+    leave.  Jobs wait here, not in the workers' queues; the printouts go
+    largest first, so the small ones fill the end, and once the plan is
+    handed in, its worker takes printouts too when it is free.  With
+    `processes=0` (or where fork is unavailable) every job runs in this
+    process when submitted: `mkdocs serve` and tests that want no children.
     """
 
     def __init__(self, roots: Sequence[str | os.PathLike], epoch: int | None,
-                 preload: Sequence[str | os.PathLike] = (), processes: int | None = None) -> None:
+                 preload: Sequence[str | os.PathLike] = (), processes: int | None = None,
+                 preload_first: Sequence[str | os.PathLike] = ()) -> None:
+        """`preload`: stylesheets every worker parses before its first job; `preload_first`: those
+        only the plan's worker needs (the theme's)."""
         self.roots = [str(Path(root).resolve()) for root in roots]
         self.preload = [str(Path(path).resolve()) for path in preload]
+        self.preload_first = self.preload + [str(Path(path).resolve()) for path in preload_first]
         self.source_date = source_date(epoch)
         if processes is None:
             processes = min(2, os.cpu_count() or 1) if "fork" in multiprocessing.get_all_start_methods() else 0
         self.processes = processes
-        self.executor: concurrent.futures.Executor | None = None
+        self.executor: concurrent.futures.Executor | None = None  # the printouts' workers
+        self.first_executor: concurrent.futures.Executor | None = None  # the plan's worker
         self._lock = threading.RLock()  # the executor's own thread hands back results
         self._waiting: list = []  # heap of (order, sequence, job, out_dir, future)
         self._sequence = 0
         self._running = 0
+        self._first_running = 0
+        self._first_seen = False
         if processes > 0:
             # fork: the workers start from this process as it is (the plan loaded, no
             # interpreter start-up), and begin loading WeasyPrint at once.
+            fork = multiprocessing.get_context("fork")
             self.executor = concurrent.futures.ProcessPoolExecutor(
-                processes, mp_context=multiprocessing.get_context("fork"),
-                initializer=start_worker, initargs=(self.roots, self.source_date, self.preload))
+                processes, mp_context=fork, initializer=start_worker,
+                initargs=(self.roots, self.source_date, self.preload, BACKGROUND_NICENESS))
+            self.first_executor = concurrent.futures.ProcessPoolExecutor(
+                1, mp_context=fork, initializer=start_worker,
+                initargs=(self.roots, self.source_date, self.preload_first))
             for _ in range(processes):  # start every worker now, not on the first job
                 self.executor.submit(os.getpid)
+            self.first_executor.submit(os.getpid)
         self._inline_started = False
 
     def submit(self, job: LayoutJob, out_dir: str | os.PathLike, first: bool = False) -> concurrent.futures.Future:
-        """Lay `job` out when a worker is free; `first`: before every job still waiting."""
+        """Lay `job` out when a worker is free; `first`: on the plan's worker, before every job still waiting."""
         future: concurrent.futures.Future = concurrent.futures.Future()
         if self.executor is None:
             try:
                 if not self._inline_started:
-                    start_worker(self.roots, self.source_date, self.preload)
+                    start_worker(self.roots, self.source_date, self.preload_first)
                     self._inline_started = True
                 future.set_result(lay_out(job, str(out_dir)))
             except BaseException as error:  # handed to whoever waits, as a worker's would be
@@ -357,6 +382,7 @@ class LayoutPool:
         # The larger document first (its HTML's length stands for its layout time).
         order = (0 if first else 1, -len(job.html))
         with self._lock:
+            self._first_seen = self._first_seen or first
             heapq.heappush(self._waiting, (order, self._sequence, job, str(out_dir), future))
             self._sequence += 1
             self._dispatch()
@@ -364,15 +390,28 @@ class LayoutPool:
 
     def _dispatch(self) -> None:
         with self._lock:
-            while self._waiting and self._running < self.processes and self.executor is not None:
+            while self._waiting and self.executor is not None and self.first_executor is not None:
+                first = self._waiting[0][0][0] == 0
+                if self._first_running == 0 and (first or self._first_seen):
+                    executor, on_first = self.first_executor, True
+                elif self._running < self.processes:
+                    executor, on_first = self.executor, False
+                else:
+                    return
                 _, _, job, out_dir, future = heapq.heappop(self._waiting)
-                self._running += 1
-                running = self.executor.submit(_lay_out_in_worker, job, out_dir)
-                running.add_done_callback(functools.partial(self._finished, future))
+                if on_first:
+                    self._first_running += 1
+                else:
+                    self._running += 1
+                running = executor.submit(_lay_out_in_worker, job, out_dir)
+                running.add_done_callback(functools.partial(self._finished, future, on_first))
 
-    def _finished(self, future: concurrent.futures.Future, running: concurrent.futures.Future) -> None:
+    def _finished(self, future: concurrent.futures.Future, on_first: bool, running: concurrent.futures.Future) -> None:
         with self._lock:
-            self._running -= 1
+            if on_first:
+                self._first_running -= 1
+            else:
+                self._running -= 1
             self._dispatch()
         if future.done():  # cancelled by close()
             return
@@ -388,9 +427,11 @@ class LayoutPool:
             waiting, self._waiting = self._waiting, []
         for *_, future in waiting:
             future.cancel()
-        if self.executor is not None:
-            executor, self.executor = self.executor, None
-            executor.shutdown(wait=not cancel, cancel_futures=cancel)
+        for name in ("executor", "first_executor"):
+            executor = getattr(self, name)
+            if executor is not None:
+                setattr(self, name, None)
+                executor.shutdown(wait=not cancel, cancel_futures=cancel)
 
 
 def as_laid_out(futures: Iterable[concurrent.futures.Future],

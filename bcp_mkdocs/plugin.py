@@ -276,11 +276,12 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.plan_pdf = PlanPdf(self.config.plan_pdf, config, self.renderer)
         # fork only for `mkdocs build`: `serve` runs threads, and a forked thread-holding process may hang.
         workers = self.config.pdf_workers if self.command == "build" else 0
-        # Parsed once in each worker, before any document: our stylesheet and the theme's (the plan PDF's).
+        # Parsed once in each worker, before any document: our stylesheet, and the theme's in the plan's worker.
         theme_sheets = [path for folder in config.theme.dirs
                         for path in sorted(Path(folder, "assets", "stylesheets").glob("*.min.css"))]
         self.pool = LayoutPool(roots=[docs, config.site_dir], epoch=self.settings.source_date_epoch,
-                               preload=[docs / "assets" / "stylesheets" / "bcp.css", *theme_sheets], processes=workers)
+                               preload=[docs / "assets" / "stylesheets" / "bcp.css"], preload_first=theme_sheets,
+                               processes=workers)
         self.plan_pdf.pool = self.pool
         self.printouts = Printouts(self.renderer, str(docs))
 
