@@ -123,3 +123,9 @@ def unlink_outside(generator) -> None:
             if target not in included:
                 link.unwrap()
 
+
+
+def pages_in_pdf(generator, nav) -> list:
+    """The navigation's pages that mkdocs-to-pdf puts in the plan PDF (its `exclude_pages` left out)."""
+    patterns = generator._exclude_page_patterns  # noqa: SLF001 (no public access)
+    return [page for page in nav.pages if not any(pattern.match(page.url) for pattern in patterns)]

@@ -7,8 +7,14 @@ step, the layout, goes through the renderer slot its `relaxed_js` driver uses
 (`write_pdf(html, path)`): the document is handed to bcp.pdf's worker
 processes, with the URL fetcher that reads only the site's own files.
 
-Two places reach inside mkdocs-to-pdf 0.12.1 (pinned): that renderer slot on
-its options, and its collected articles (`unlink_outside`).
+The plan is handed over as soon as its last page is built, not when the whole
+site is: the pages it leaves out (the cards, the incidents' own pages, the
+owner's pages) come last (bcp_mkdocs.pages), and the plan, the longest layout,
+starts while they are built.
+
+Three places reach inside mkdocs-to-pdf 0.12.1 (pinned): that renderer slot on
+its options, its collected articles (`unlink_outside`) and its page
+exclusions (`pdf_events.pages_in_pdf`).
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ class PlanPdf:
         self.renderer = renderer
         self.pool: LayoutPool | None = None  # set by the plugin once its workers are started
         self.futures: list[concurrent.futures.Future] = []
+        self.pages_awaited: set[str] | None = None  # the plan's pages not built yet (once the nav is known)
+        self.handed_over = False
         self.output_path = options.get("output_path", "pdf/plan.pdf")
         # The contents' heading is the plan's label (the theme's option, if any, gives way).
         options = {**options, **_FIXED_OPTIONS, "toc_title": renderer.plan.labels.pdf_toc_title}
@@ -68,12 +76,21 @@ class PlanPdf:
 
     def on_nav(self, nav, config: MkDocsConfig, files) -> None:
         self.plugin.on_nav(nav, config, files)
+        self.pages_awaited = {page.file.src_uri for page in pdf_events.pages_in_pdf(self.plugin.generator, nav)}
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        return self.plugin.on_post_page(output, page, config)
+        output = self.plugin.on_post_page(output, page, config)
+        if self.pages_awaited:
+            self.pages_awaited.discard(page.file.src_uri)
+            if not self.pages_awaited:  # its last page: the rest of the site is built beside its layout
+                self.on_post_build(config)
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Assemble the plan and hand it to the pool (write_pdf); the caller waits for `futures`."""
+        """Assemble the plan and hand it to the pool (write_pdf), once; the caller waits for `futures`."""
+        if self.handed_over:
+            return
+        self.handed_over = True
         pdf_events.unlink_outside(self.plugin.generator)
         try:
             self.plugin.on_post_build(config)
