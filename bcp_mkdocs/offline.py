@@ -20,6 +20,10 @@ from pathlib import Path
 # folder it unpacks into.
 SITE_ZIP = "bcp-site.zip"
 ZIP_FOLDER = "bcp-site"
+# The zip is written last, when every PDF is done: the fastest deflate level (a few percent larger than
+# level 6, a third of the time), and files that are compressed already stored as they are.
+ZIP_LEVEL = 1
+PACKED_ALREADY = frozenset({".pdf", ".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gif", ".gz", ".zip"})
 
 
 def write_disk_search_index(site_dir: str | os.PathLike) -> None:
@@ -40,15 +44,16 @@ def write_site_zip(site_dir: str | os.PathLike, epoch: int | None = None) -> Pat
     partial = site / f".{SITE_ZIP}.part"
     stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.timezone.utc).timetuple()[:6] if epoch is not None else None
     files = sorted(path for path in site.rglob("*") if path.is_file() and path not in (target, partial))
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as archive:
         for path in files:
             name = f"{ZIP_FOLDER}/{path.relative_to(site).as_posix()}"
+            method = zipfile.ZIP_STORED if path.suffix.lower() in PACKED_ALREADY else zipfile.ZIP_DEFLATED
             if stamp is None:
-                archive.write(path, name)
+                archive.write(path, name, compress_type=method)
                 continue
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = method
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=6)
+            archive.writestr(info, path.read_bytes(), compresslevel=ZIP_LEVEL)
     partial.replace(target)
     return target
