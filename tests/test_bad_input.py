@@ -257,11 +257,71 @@ def test_the_loader_refuses_with_one_thai_message(data_copy, case):
     _the_one_problem(data_copy, case)
 
 
+def run_bcp_in_fork(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`python -m bcp ARGS` as `run_bcp` runs it, in a fork of this process, where Python and
+    bcp are loaded already: bcp/__main__.py runs with those arguments, in that folder, with the
+    same environment, and what it prints, its exit code and an uncaught exception's traceback
+    come back as from the command (about 0.05 s instead of 0.45 for each of the corpus' cases)."""
+    import runpy
+    import select
+    import traceback
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("BCP_DATA", "BCP_EDITION", "BCP_DEBUG")}
+    out_read, out_write = os.pipe()
+    err_read, err_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 1
+        try:
+            os.close(out_read)
+            os.close(err_read)
+            os.dup2(out_write, 1)
+            os.dup2(err_write, 2)
+            # new stream objects: a lock another thread of pytest held at the fork stays held in its copy
+            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+            sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+            os.chdir(cwd)
+            os.environ.clear()
+            os.environ.update(environment)
+            sys.argv = ["bcp", *args]
+            runpy.run_module("bcp", run_name="__main__", alter_sys=True)
+            code = 0
+        except SystemExit as end:
+            code = end.code if isinstance(end.code, int) else (0 if end.code is None else 1)
+        except BaseException:  # as the interpreter does with an uncaught exception
+            traceback.print_exc()
+            code = 1
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except BaseException:
+                    pass
+            os._exit(code)
+    os.close(out_write)
+    os.close(err_write)
+    output = {out_read: b"", err_read: b""}
+    open_ends = [out_read, err_read]
+    while open_ends:  # both pipes at once: a long message on one must not block the other
+        for end in select.select(open_ends, [], [], 60)[0] or pytest.fail("bcp did not finish in 60 s"):
+            chunk = os.read(end, 65536)
+            if chunk:
+                output[end] += chunk
+            else:
+                open_ends.remove(end)
+                os.close(end)
+    _, status = os.waitpid(pid, 0)
+    return subprocess.CompletedProcess([sys.executable, "-m", "bcp", *args], os.waitstatus_to_exitcode(status),
+                                       output[out_read].decode("utf-8", "replace"),
+                                       output[err_read].decode("utf-8", "replace"))
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bcp_check_says_where_and_exits_1(data_copy, case):
     case.edit(data_copy)
     problem = _the_one_problem(data_copy, case)
-    result = run_bcp("check", str(data_copy.folder))
+    # The first case runs the command itself; the fork runs the same code for the others.
+    result = (run_bcp if case is CASES[0] else run_bcp_in_fork)("check", str(data_copy.folder))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [str(problem), "พบข้อผิดพลาด 1 รายการ: แก้ไขไฟล์ตามบรรทัดที่ระบุแล้วลองใหม่"]
     assert result.stdout == ""
