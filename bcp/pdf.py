@@ -338,7 +338,7 @@ class LayoutPool:
     The printouts are ready at the start of the build, the plan only once the
     site is built, and the plan is the longest layout: the build ends when the
     plan does.  So the plan has a worker of its own, idle until it comes, and
-    the printouts' workers (one per core) run at a lower priority: they take
+    the printouts' workers (one per other core) run at a lower priority: they take
     what processor time this process (building the site) and the plan's worker
     leave.  Jobs wait here, not in the workers' queues; the printouts go
     largest first, so the small ones fill the end, and once the plan is
@@ -357,7 +357,8 @@ class LayoutPool:
         self.preload_first = self.preload + [str(Path(path).resolve()) for path in preload_first]
         self.source_date = source_date(epoch)
         if processes is None:
-            processes = min(2, os.cpu_count() or 1) if "fork" in multiprocessing.get_all_start_methods() else 0
+            # The plan's worker takes a core of its own: the printouts have the others (two at most).
+            processes = max(1, min(2, (os.cpu_count() or 1) - 1)) if "fork" in multiprocessing.get_all_start_methods() else 0
         self.processes = processes
         self.executor: concurrent.futures.Executor | None = None  # the printouts' workers
         self.first_executor: concurrent.futures.Executor | None = None  # the plan's worker

@@ -24,5 +24,5 @@ class BcpConfig(Config):
     today = c.Optional(c.Type(str))
     # Options for mkdocs-to-pdf, which assembles the plan PDF (pdf/plan.pdf) when PDFs are built.
     plan_pdf = c.Type(dict, default={})
-    # Worker processes laying out PDFs; default: one per core (two at most).
+    # Worker processes laying out the printouts, besides the plan's own; default: one per other core (two at most).
     pdf_workers = c.Optional(c.Type(int))
