@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -89,13 +90,22 @@ def _nav_paths(nav) -> list[str]:
     return [nav] if isinstance(nav, str) else []
 
 
-def in_nav_order(files: Files, nav) -> Files:
-    """The site's files with its pages in the navigation's order, the others after them as they were.
+def in_nav_order(files: Files, nav, later: Sequence[str] = ()) -> Files:
+    """The site's files with its pages in the navigation's order, the others after them as they were;
+    the pages whose address starts with one of `later` (the plan PDF's exclude_pages) after the
+    plan's own.
 
     MkDocs renders the pages in the order of its files, and tables are numbered as they are
-    rendered (bcp.render.Renderer.table_number): the numbers follow the order of the pages."""
+    rendered (bcp.render.Renderer.table_number): the numbers follow the order of the plan's pages.
+    The plan PDF starts as soon as its last page is built (bcp_mkdocs.plan_pdf): the owner's
+    pages and forms are built while it is laid out."""
     order = {path: index for index, path in enumerate(_nav_paths(nav or []))}
-    return Files(sorted(files, key=lambda file: order.get(file.src_uri, len(order))))
+    patterns = [re.compile(pattern if pattern.startswith("^") else f"^{pattern}") for pattern in later]
+
+    def place(file) -> tuple[bool, int]:
+        return any(pattern.match(file.url) for pattern in patterns), order.get(file.src_uri, len(order))
+
+    return Files(sorted(files, key=place))
 
 
 def public_nav(nav):

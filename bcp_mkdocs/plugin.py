@@ -182,7 +182,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         for path, (file, title) in generated.items():
             files.append(file)
             self.page_titles[path] = title
-        return pages.in_nav_order(files, config.nav)
+        return pages.in_nav_order(files, config.nav, later=self.config.plan_pdf.get("exclude_pages", ()))
 
     @staticmethod
     def _drop_pdf_templates(files: Files, config: MkDocsConfig) -> None:
