@@ -265,8 +265,9 @@ def lay_out(job: LayoutJob, out_dir: str) -> LayoutResult:
                      if anchor in tracked}
     for file in job.files:
         pages = _pages_of(document, starts, file.sections)
-        if file.first_page_holding and pages and tracked_pages.get(file.first_page_holding) == document.pages.index(pages[0]):
-            pages = pages[:1]
+        first = starts[file.sections[0]] if file.sections else 0
+        if file.first_page_holding and tracked_pages.get(file.first_page_holding) == first:
+            pages = pages[:1]  # the page says itself what did not fit
         _write(document.copy(pages), Path(out_dir) / file.path, file.title, job.subject, _state.source_date)
     section_pages = {section: len(_pages_of(document, starts, (section,))) for section in job.sections}
     return LayoutResult(job.name, len(document.pages), section_pages, time.perf_counter() - started,
@@ -358,7 +359,8 @@ class LayoutPool:
         self.source_date = source_date(epoch)
         if processes is None:
             # The plan's worker takes a core of its own: the printouts have the others (two at most).
-            processes = max(1, min(2, (os.cpu_count() or 1) - 1)) if "fork" in multiprocessing.get_all_start_methods() else 0
+            forks = "fork" in multiprocessing.get_all_start_methods()
+            processes = max(1, min(2, (os.cpu_count() or 1) - 1)) if forks else 0
         self.processes = processes
         self.executor: concurrent.futures.Executor | None = None  # the printouts' workers
         self.first_executor: concurrent.futures.Executor | None = None  # the plan's worker
