@@ -26,9 +26,9 @@ class IncidentBrief:
     needs: FirstNeeds  # what the resources page says is needed in the first time window
 
 
-def sheet_step_anchor(incident_id: str, number: int) -> str:
-    """The id of an incident sheet's first step number `number` (1-based): its page tells how many fit."""
-    return f"sheet-step-{incident_id}-{number}"
+def sheet_first_step(incident_id: str) -> str:
+    """The id of an incident sheet's first step: on the sheet's first page, that page alone is printed."""
+    return f"sheet-first-step-{incident_id}"
 
 
 def brief(plan: Plan, incident_id: str) -> IncidentBrief:

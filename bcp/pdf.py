@@ -76,8 +76,6 @@ class LayoutJob:
     # Write SARA AM decomposed in the whole document (bcp.thai.pdf_text); False
     # when the caller did it on the drawn text only.
     decompose_sara_am: bool = True
-    # Ids of elements whose page the result reports (an incident sheet's first steps: how many fit).
-    tracked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,9 +86,9 @@ class LayoutResult:
     section_pages: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     refused: tuple[str, ...] = ()  # URLs the fetcher refused
-    # Index of the page each section starts on, and of the page each tracked element lies on.
-    section_starts: dict[str, int] = field(default_factory=dict)
-    tracked_pages: dict[str, int] = field(default_factory=dict)
+    # Pages written to each file (by its path as in job.files): fewer than its sections' pages
+    # when only the first one was kept (PdfFile.first_page_holding).
+    file_pages: dict[str, int] = field(default_factory=dict)
 
 
 # --- fetching ------------------------------------------------------------------
@@ -260,18 +258,20 @@ def lay_out(job: LayoutJob, out_dir: str) -> LayoutResult:
         stylesheets=sheets, font_config=_state.font_config)
     _without_attachments(document)
     starts = _section_starts(document, job.sections)
-    tracked = set(job.tracked) | {file.first_page_holding for file in job.files if file.first_page_holding}
-    tracked_pages = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors
-                     if anchor in tracked}
+    holders = {file.first_page_holding for file in job.files if file.first_page_holding}
+    holder_pages = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors
+                    if anchor in holders}
+    file_pages = {}
     for file in job.files:
         pages = _pages_of(document, starts, file.sections)
         first = starts[file.sections[0]] if file.sections else 0
-        if file.first_page_holding and tracked_pages.get(file.first_page_holding) == first:
+        if file.first_page_holding and holder_pages.get(file.first_page_holding) == first:
             pages = pages[:1]  # the page says itself what did not fit
         _write(document.copy(pages), Path(out_dir) / file.path, file.title, job.subject, _state.source_date)
+        file_pages[str(file.path)] = len(pages)
     section_pages = {section: len(_pages_of(document, starts, (section,))) for section in job.sections}
     return LayoutResult(job.name, len(document.pages), section_pages, time.perf_counter() - started,
-                        tuple(_state.refused[refused_before:]), starts, tracked_pages)
+                        tuple(_state.refused[refused_before:]), file_pages)
 
 
 def _section_starts(document, sections: Sequence[str]) -> dict[str, int]:

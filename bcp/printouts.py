@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bcp.incidents import sheet_step_anchor
+from bcp.incidents import sheet_first_step
 from bcp.labels import fill_text
 from bcp.pdf import LayoutJob, LayoutResult, PdfFile
 from bcp.render import Renderer
@@ -46,6 +46,11 @@ def duties_section(person_id: str) -> str:
 
 def incident_section(incident_id: str) -> str:
     return f"incident-page-{incident_id}"
+
+
+def incident_file(incident_id: str) -> Path:
+    """An incident's sheet, under the folder of the PDFs."""
+    return Path("incidents") / f"{incident_id}.pdf"
 
 
 class Printouts:
@@ -115,17 +120,17 @@ class Printouts:
         """Every incident's sheet in one document: the first page of each is pdf/incidents/<id>.pdf."""
         plan = self.plan
         html = self.renderer.render("incidents_document", pdf=True)
-        files = tuple(PdfFile(Path("incidents") / f"{incident.id}.pdf",
+        # A sheet keeps its first page only when its first step is on it; else everything before the
+        # steps did not fit, and the sheet is printed whole.
+        steps = bool(plan.first_phase.steps)
+        files = tuple(PdfFile(incident_file(incident.id),
                               self._titled(fill_text(plan.labels.incident_page_title, incident=incident.name)),
-                              (incident_section(incident.id),), first_page_holding=self._first_step(incident.id))
+                              (incident_section(incident.id),),
+                              first_page_holding=sheet_first_step(incident.id) if steps else None)
                       for incident in plan.scope.incidents)
         return LayoutJob(INCIDENTS_JOB, str(html), self.base_url, files,
                          sections=tuple(incident_section(incident.id) for incident in plan.scope.incidents),
-                         subject=self._subject(),
-                         tracked=tuple(self._first_step(incident.id) for incident in plan.scope.incidents))
-
-    def _first_step(self, incident_id: str) -> str | None:
-        return sheet_step_anchor(incident_id, 1) if self.plan.first_phase.steps else None
+                         subject=self._subject())
 
     def retry(self, result: LayoutResult) -> LayoutJob | None:
         """The wall cards again, showing less on each that spilled onto a second page; None when done."""
@@ -155,17 +160,8 @@ class Printouts:
         return [self.plan.people[pid].full_name for pid in self._spilled(result)]
 
     def _spilled_incidents(self, result: LayoutResult) -> list[str]:
-        """The sheets whose first page does not reach the first step: what comes before it is too long,
-        and those sheets are printed whole."""
-        spilled = []
-        for incident in self.plan.scope.incidents:
-            section = incident_section(incident.id)
-            if result.section_pages.get(section, 1) == 1:
-                continue
-            first_step = self._first_step(incident.id)
-            if first_step is None or result.tracked_pages.get(first_step) != result.section_starts.get(section):
-                spilled.append(incident.id)
-        return spilled
+        """The sheets printed on more than a page: what comes before their first step is too long."""
+        return [i.id for i in self.plan.scope.incidents if result.file_pages.get(str(incident_file(i.id)), 1) > 1]
 
     def _spilled(self, result: LayoutResult) -> list[str]:
         return [pid for pid in self.plan.people if result.section_pages.get(card_section(pid), 1) > 1]

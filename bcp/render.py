@@ -178,7 +178,7 @@ class Renderer:
             "checklist_verdict": lambda item: checklist.verdict(plan, item, self.call_tree),
             "incident_brief": lambda incident_id: incidents.brief(plan, incident_id),
             "incident_path": incidents.incident_path,
-            "sheet_step_anchor": incidents.sheet_step_anchor,
+            "sheet_first_step": incidents.sheet_first_step,
             "short_line": cards.short_line,  # a step in one line, as the wall card prints it
             # For the plan owner's page only (data-notes): never on a printed page.
             "owner_notices": lambda: owner_notices(plan, self.settings, self.settings.data_dir),

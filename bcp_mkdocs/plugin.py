@@ -321,22 +321,20 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         log.info("สร้างเว็บไซต์และ PDF ทั้งหมดใน %.1f วินาที", time.perf_counter() - self.build_started)
 
     def _lay_out_again(self, result: LayoutResult):
-        """The wall cards or incident sheets again, showing less, when some spilled over: at once,
-        beside the layouts still running."""
+        """The wall cards again, showing less, when some spilled over: at once, beside the layouts
+        still running.  An incident's sheet is never laid out again (only its first page is printed):
+        one that spilled before its first step is printed whole, and named."""
         spilled = self.printouts.overflowing(result)
         retry = self.printouts.retry(result)
         if retry is None:
             for name in spilled:
                 if result.name == INCIDENTS_JOB:
-                    log.warning("แผ่นเมื่อเกิดเหตุของ %s ยาวเกินหนึ่งหน้าแม้ไม่แสดงขั้นตอนแรกแล้ว", name)
+                    log.warning("แผ่นเมื่อเกิดเหตุของ %s ยาวเกินหนึ่งหน้าก่อนถึงขั้นตอนแรก: พิมพ์ทุกหน้า", name)
                 else:
                     log.warning("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้าแม้ลดสิ่งที่ต้องทำก่อนแล้ว", name)
             return None
-        if result.name == INCIDENTS_JOB:  # expected with many first steps: not a warning
-            log.debug("แผ่นเมื่อเกิดเหตุของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงขั้นตอนแรกน้อยลง", ", ".join(spilled))
-        else:
-            # The estimate (bcp.wallcard) was short: the browser's print of these cards may spill too.
-            log.info("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงสิ่งที่ต้องทำก่อนน้อยลง", ", ".join(spilled))
+        # The estimate (bcp.wallcard) was short: the browser's print of these cards may spill too.
+        log.info("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงสิ่งที่ต้องทำก่อนน้อยลง", ", ".join(spilled))
         return self.pool.submit(retry, self.printout_dir)
 
     @staticmethod
