@@ -244,10 +244,15 @@ def _the_one_problem(copy: DataCopy, case: Case):
     return problem
 
 
-def run_bcp(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def bcp_environment() -> dict[str, str]:
+    """The environment `bcp` runs with in these tests: the project's, no BCP_* setting of the caller's."""
     environment = {k: v for k, v in os.environ.items() if k not in ("BCP_DATA", "BCP_EDITION", "BCP_DEBUG")}
     environment["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "bcp", *args], cwd=cwd, env={**environment, **(env or {})},
+    return environment
+
+
+def run_bcp(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bcp", *args], cwd=cwd, env={**bcp_environment(), **(env or {})},
                           capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60)
 
 
@@ -266,7 +271,7 @@ def run_bcp_in_fork(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess
     import select
     import traceback
 
-    environment = {k: v for k, v in os.environ.items() if k not in ("BCP_DATA", "BCP_EDITION", "BCP_DEBUG")}
+    environment = bcp_environment()
     out_read, out_write = os.pipe()
     err_read, err_write = os.pipe()
     pid = os.fork()
