@@ -14,13 +14,12 @@ cannot be used is reported in Thai when its build ends, the others go on,
 its previous site stays as it was, and the exit status is 1 at the end.
 
 Only the standard library is imported here: the workflow lists the offices
-before anything is installed.  The plans are loaded only for the index.
+before anything is installed.  The plans are loaded, and the page rendered, only for the index.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
 import re
@@ -34,8 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_SITE = ROOT / "scripts" / "build_site.sh"
-# An office's id is the name of its site's folder and of its job's artifact: as the plan's ids are.
 PLAN_PDF = "pdf/plan.pdf"  # as mkdocs.yml's plan_pdf output_path writes it
+# An office's id is the name of its site's folder and of its job's artifact: as the plan's ids are.
 _OFFICE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
 
 
@@ -130,39 +129,12 @@ def listings(offices: Iterable[Office], site: Path, failed: Iterable[str] = ()) 
                     (site / office.id / PLAN_PDF).is_file(), office.id in failed) for office in offices]
 
 
-_STYLE = """
-body { font-family: Sarabun, "Noto Sans Thai", Tahoma, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem;
-       line-height: 1.6; color: #1a1a1a; }
-h1 { font-size: 1.6rem; }
-li { margin: 0 0 1rem; }
-.name { font-size: 1.2rem; font-weight: 600; }
-.status { color: #8a1c1c; }
-"""
-
-
 def index_html(items: list[Listing]) -> str:
-    """site/index.html: every office, a link to its site and its plan PDF; no script, nothing from the internet."""
-    rows = []
-    for item in items:
-        office, e = item.office, html.escape
-        name = e(item.name or office.id)
-        lines = [f'<a class="name" href="{e(office.id)}/index.html">{name}</a>' if item.built
-                 else f'<span class="name">{name}</span>']
-        if item.plan:
-            lines.append(e(item.plan))
-        if item.pdf:
-            lines.append(f'<a href="{e(office.id)}/{PLAN_PDF}">แผนฉบับ PDF</a>')
-        if item.failed and item.built:
-            lines.append('<span class="status">การสร้างครั้งล่าสุดไม่สำเร็จ: ข้อมูลมีข้อผิดพลาด เว็บไซต์นี้เป็นฉบับก่อนหน้า</span>')
-        elif not item.built:
-            lines.append('<span class="status">ยังไม่มีเว็บไซต์: ข้อมูลของสำนักงานนี้มีข้อผิดพลาด</span>')
-        rows.append(f'<li id="{e(office.id)}">' + "<br>\n".join(lines) + "</li>")
-    return ("<!doctype html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            "<title>แผนบริหารความต่อเนื่อง (BCP) ของทุกสำนักงาน</title>\n"
-            f"<style>{_STYLE}</style>\n</head>\n<body>\n<h1>แผนบริหารความต่อเนื่อง (BCP) ของทุกสำนักงาน</h1>\n"
-            f"<p>{len(items)} สำนักงาน: เลือกสำนักงานเพื่อเปิดเว็บไซต์ของแผน</p>\n<ul>\n" + "\n".join(rows)
-            + "\n</ul>\n</body>\n</html>\n")
+    """site/index.html: every office, a link to its site and its plan PDF (overrides/offices/index.html)."""
+    from bcp.render import partials_environment
+
+    template = partials_environment(ROOT / "overrides" / "offices").get_template("index.html")
+    return template.render(items=items, plan_pdf=PLAN_PDF) + "\n"
 
 
 def write_index(items: list[Listing], site: Path) -> Path:
