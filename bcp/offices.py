@@ -116,11 +116,12 @@ def _plan_line(office: Office) -> tuple[str | None, str | None]:
     from bcp.thai import digits, thai_date
 
     try:
-        info = load_plan(office.data).info
+        plan = load_plan(office.data)
     except DataError:
         return None, None
-    thai = info.digits == "thai"
-    return info.office.name, f"{info.title} ฉบับที่ {digits(info.version, thai)} ({thai_date(info.date, thai)})"
+    # As the plan's cover says it: its version in its own words (Plan.version_label), in its digits.
+    info, thai = plan.info, plan.thai_digits
+    return info.office.name, f"{info.title} {digits(plan.version_label, thai)} ({thai_date(info.date, thai)})"
 
 
 def listings(offices: Iterable[Office], site: Path, failed: Iterable[str] = ()) -> list[Listing]:

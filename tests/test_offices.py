@@ -147,3 +147,16 @@ def test_an_unknown_office_is_said_in_thai(tmp_path):
                              "--site", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 1
     assert result.stderr.strip() == f"ข้อผิดพลาด: ไม่พบสำนักงาน chiangmai ใน {OFFICES}: ที่มีคือ broken, mini"
+
+
+def test_the_index_words_each_plan_as_its_cover_does(data_copy, tmp_path):
+    """Its title, its version as the cover words it (a version that is a phrase of its own is not
+    numbered again), its date."""
+    from bcp.offices import listings, write_index
+
+    data_copy.replace("plan.yaml", 'version: "1"', "version: ฉบับปรับปรุง")
+    data_copy.replace("revisions.yaml", '  - version: "1"', "  - version: ฉบับปรับปรุง")
+    site = tmp_path / "site"
+    index = write_index(listings([Office("lampang", data_copy.folder)], site), site).read_text(encoding="utf-8")
+    entry = re.search(r'<li id="lampang">(.*?)</li>', index, re.S)[1]
+    assert "แผนบริหารความต่อเนื่อง ฉบับปรับปรุง (๓ มกราคม ๒๕๖๖)" in entry and "ฉบับที่" not in entry
