@@ -350,7 +350,7 @@ class LayoutPool:
 
     def __init__(self, roots: Sequence[str | os.PathLike], epoch: int | None,
                  preload: Sequence[str | os.PathLike] = (), processes: int | None = None,
-                 preload_first: Sequence[str | os.PathLike] = ()) -> None:
+                 preload_first: Sequence[str | os.PathLike] = (), defer_first: bool = False) -> None:
         """`preload`: stylesheets every worker parses before its first job; `preload_first`: those
         only the plan's worker needs (the theme's)."""
         self.roots = [str(Path(root).resolve()) for root in roots]
@@ -377,13 +377,21 @@ class LayoutPool:
             self.executor = concurrent.futures.ProcessPoolExecutor(
                 processes, mp_context=fork, initializer=_start_worker_process,
                 initargs=(self.roots, self.source_date, self.preload, BACKGROUND_NICENESS))
-            self.first_executor = concurrent.futures.ProcessPoolExecutor(
-                1, mp_context=fork, initializer=_start_worker_process,
-                initargs=(self.roots, self.source_date, self.preload_first))
             for _ in range(processes):  # start every worker now, not on the first job
                 self.executor.submit(os.getpid)
-            self.first_executor.submit(os.getpid)
+            if not defer_first:
+                self.start_first()
         self._inline_started = False
+
+    def start_first(self) -> None:
+        """Start the plan's worker (once): forked from this process as it is by now."""
+        if self.executor is None or self.first_executor is not None:
+            return
+        self.first_executor = concurrent.futures.ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker_process,
+            initargs=(self.roots, self.source_date, self.preload_first))
+        self.first_executor.submit(os.getpid)
+        self._dispatch()
 
     def submit(self, job: LayoutJob, out_dir: str | os.PathLike, first: bool = False) -> concurrent.futures.Future:
         """Lay `job` out when a worker is free; `first`: on the plan's worker, before every job still waiting."""

@@ -271,17 +271,18 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         from bcp_mkdocs.plan_pdf import PlanPdf
 
         docs = Path(config.docs_dir)
-        # First, as this process needs it anyway: mkdocs-to-pdf imports WeasyPrint, and the
-        # workers forked below start with it imported instead of importing it each (~0.5 s apiece).
-        self.plan_pdf = PlanPdf(self.config.plan_pdf, config, self.renderer)
         # fork only for `mkdocs build`: `serve` runs threads, and a forked thread-holding process may hang.
         workers = self.config.pdf_workers if self.command == "build" else 0
         # Parsed once in each worker, before any document: our stylesheet, and the theme's in the plan's worker.
         theme_sheets = [path for folder in config.theme.dirs
                         for path in sorted(Path(folder, "assets", "stylesheets").glob("*.min.css"))]
+        # The printouts' workers first: they load WeasyPrint on the other core while this process does.
         self.pool = LayoutPool(roots=[docs, config.site_dir], epoch=self.settings.source_date_epoch,
                                preload=[docs / "assets" / "stylesheets" / "bcp.css"], preload_first=theme_sheets,
-                               processes=workers)
+                               processes=workers, defer_first=True)
+        # mkdocs-to-pdf imports WeasyPrint: the plan's worker, forked after it, starts with it loaded.
+        self.plan_pdf = PlanPdf(self.config.plan_pdf, config, self.renderer)
+        self.pool.start_first()
         self.plan_pdf.pool = self.pool
         self.printouts = Printouts(self.renderer, str(docs))
 
