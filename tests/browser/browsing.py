@@ -62,6 +62,15 @@ def open_laid_out(page, url: str) -> None:
     page.evaluate("document.fonts.ready.then(() => document.fonts.status)")
 
 
+def screenshot_top(page, path: Path, screens: int = 3) -> None:
+    """A screenshot of the page's first `screens` screenfuls, for people to look at: a whole long
+    page at a phone's pixel density takes chromium most of a second to paint and encode."""
+    viewport = page.viewport_size
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.screenshot(path=str(path), full_page=True,
+                    clip={"x": 0, "y": 0, "width": viewport["width"], "height": min(height, screens * viewport["height"])})
+
+
 def relative_page(href: str, site_url: str) -> str:
     """"http://127.0.0.1:8000/teams/index.html?h=x" -> "teams/"."""
     path = urlsplit(href).path

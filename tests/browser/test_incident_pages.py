@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bcp.incidents import brief
+from tests.browser.browsing import screenshot_top
 
 
 def test_an_incident_page_shows_the_strategies_of_each_area_it_hits(page, phone_page, site_url, lampang_plan, screenshots):
@@ -28,4 +29,4 @@ def test_an_incident_page_shows_the_strategies_of_each_area_it_hits(page, phone_
         assert tab.locator(".bcp-incident__calls li").first.is_visible()
         # nothing on the page is wider than the screen
         assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
-        tab.screenshot(path=str(screenshots / f"incident-{name}.png"), full_page=True)
+        screenshot_top(tab, screenshots / f"incident-{name}.png")

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bcp import load_plan
-from tests.browser.browsing import PHONE, open_laid_out
+from tests.browser.browsing import PHONE, open_laid_out, screenshot_top
 
 pytestmark = pytest.mark.long_running  # started first by make test (tests/conftest.py)
 
@@ -126,7 +126,7 @@ def test_no_table_is_wider_than_a_phone(phone_page, site_url, all_pages, screens
     assert stacked >= 40, "premise: the plan's tables are reflowed"
     for path in ("teams/", "bia/", "resources/", "scope/", "procedure/", "cards/wanphen/", "incidents/fire/"):
         open_laid_out(page, site_url + path)
-        page.screenshot(path=str(screenshots / f"phone-{path.strip('/').replace('/', '-')}.png"), full_page=True)
+        screenshot_top(page, screenshots / f"phone-{path.strip('/').replace('/', '-')}.png")
 
 
 CELLS = """table => [...table.querySelectorAll(':scope > :is(tbody, tfoot) > tr > :is(td, th)')].map(cell => {
@@ -236,4 +236,4 @@ def test_desktop_tables_stay_tables(page, site_url, screenshots):
             assert table["head"] is None or table["head"] > 10, (path, table)
             assert not table["wider"], (path, table)
     page.goto(site_url + "teams/", wait_until="networkidle")
-    page.screenshot(path=str(screenshots / "desktop-teams.png"), full_page=True)
+    screenshot_top(page, screenshots / "desktop-teams.png")
