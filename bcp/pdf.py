@@ -373,9 +373,8 @@ class LayoutPool:
         if processes > 0:
             # fork: the workers start from this process as it is (the plan loaded, no
             # interpreter start-up), and begin loading WeasyPrint at once.
-            fork = multiprocessing.get_context("fork")
             self.executor = concurrent.futures.ProcessPoolExecutor(
-                processes, mp_context=fork, initializer=_start_worker_process,
+                processes, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker_process,
                 initargs=(self.roots, self.source_date, self.preload, BACKGROUND_NICENESS))
             for _ in range(processes):  # start every worker now, not on the first job
                 self.executor.submit(os.getpid)

@@ -124,7 +124,6 @@ def unlink_outside(generator) -> None:
                 link.unwrap()
 
 
-
 def pages_in_pdf(generator, nav) -> list:
     """The navigation's pages that mkdocs-to-pdf puts in the plan PDF (its `exclude_pages` left out)."""
     patterns = generator._exclude_page_patterns  # noqa: SLF001 (no public access)

@@ -321,12 +321,17 @@ def run_bcp_in_fork(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = N
                                        output[err_read].decode("utf-8", "replace"))
 
 
+def runner_for(case, cases: list):
+    """`run_bcp` for the first of `cases`, `run_bcp_in_fork` for the others: the command itself
+    runs once, the fork runs the same code for the rest of the corpus."""
+    return run_bcp if case is cases[0] else run_bcp_in_fork
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bcp_check_says_where_and_exits_1(data_copy, case):
     case.edit(data_copy)
     problem = _the_one_problem(data_copy, case)
-    # The first case runs the command itself; the fork runs the same code for the others.
-    result = (run_bcp if case is CASES[0] else run_bcp_in_fork)("check", str(data_copy.folder))
+    result = runner_for(case, CASES)("check", str(data_copy.folder))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [str(problem), "พบข้อผิดพลาด 1 รายการ: แก้ไขไฟล์ตามบรรทัดที่ระบุแล้วลองใหม่"]
     assert result.stdout == ""
@@ -467,7 +472,7 @@ DIFF_CASES = [case for case in TEXT_CASES if case.id in {
 def test_bcp_diff_says_the_new_data_is_invalid_and_exits_1(repo, case):
     case.edit(repo)
     commit(repo, "แก้ไขแผน")
-    result = (run_bcp if case is DIFF_CASES[0] else run_bcp_in_fork)("diff", cwd=repo.folder.parent)
+    result = runner_for(case, DIFF_CASES)("diff", cwd=repo.folder.parent)
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("## ข้อมูลแผนที่ `HEAD` (")
     line = _expected_line(repo, case)
@@ -561,7 +566,7 @@ def test_every_public_plan_refuses_personal_data_in_free_text(data_copy, case):
 @pytest.mark.parametrize("case", PUBLIC_CASES[:3], ids=[case.id for case in PUBLIC_CASES[:3]])
 def test_bcp_check_public_refuses_it(data_copy, case, how):
     case.edit(data_copy)
-    run = run_bcp if case is PUBLIC_CASES[0] else run_bcp_in_fork  # the same code, in a fork for the others
+    run = runner_for(case, PUBLIC_CASES)
     assert run("check", str(data_copy.folder)).returncode == 0
     result = run(*how, str(data_copy.folder), env={"BCP_EDITION": "public"} if how == ["check"] else {})
     assert result.returncode == 1
