@@ -11,11 +11,14 @@ its own.  A wall card shows as many first actions as bcp.wallcard estimates
 fit its page; one that still spills onto a second page is laid out again
 showing less.  An incident's sheet lists every first step, and only its first
 page is printed: its footer says how many steps that page left out and where
-they all are (bcp.css), so the sheets are laid out once, with no estimate.
+they all are (bcp.css), so the sheets are laid out once, with no estimate, and
+no further than that page.  A sheet too long before its first step is laid out
+again whole, alone with any others like it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from bcp.incidents import sheet_first_step
@@ -62,6 +65,8 @@ class Printouts:
         self.plan = renderer.plan
         # What a wall card shows where a spill overrode the estimate (bcp.render.Renderer.wall_fit).
         self.fits: dict[str, Fit] = {}
+        # Incidents whose sheet is printed whole: too long before its first step.
+        self.whole_sheets: list[str] = []
 
     def jobs(self) -> list[LayoutJob]:
         """Every printout of the edition, longest first (cards are per person: not in the public edition)."""
@@ -116,24 +121,30 @@ class Printouts:
         html = self.renderer.render(template, pdf=True)
         return LayoutJob(name, str(html), self.base_url, (PdfFile(Path(path), title),), subject=self._subject())
 
-    def incidents_job(self) -> LayoutJob:
-        """Every incident's sheet in one document: the first page of each is pdf/incidents/<id>.pdf."""
+    def incidents_job(self, whole: Sequence[str] = ()) -> LayoutJob:
+        """Every incident's sheet in one document: the first page of each is pdf/incidents/<id>.pdf.
+
+        `whole`: only these incidents' sheets, every page of each."""
         plan = self.plan
-        html = self.renderer.render("incidents_document", pdf=True)
         # A sheet keeps its first page only when its first step is on it; else everything before the
-        # steps did not fit, and the sheet is printed whole.
+        # steps did not fit, and the sheet is printed whole (LayoutResult.without_holder, retry).
         steps = bool(plan.first_phase.steps)
+        html = self.renderer.render("incidents_document", pdf=True, whole_sheets=list(whole))
+        incidents = [incident for incident in plan.scope.incidents if not whole or incident.id in whole]
         files = tuple(PdfFile(incident_file(incident.id),
                               self._titled(fill_text(plan.labels.incident_page_title, incident=incident.name)),
                               (incident_section(incident.id),),
                               first_page_holding=sheet_first_step(incident.id) if steps else None)
-                      for incident in plan.scope.incidents)
+                      for incident in incidents)
         return LayoutJob(INCIDENTS_JOB, str(html), self.base_url, files,
-                         sections=tuple(incident_section(incident.id) for incident in plan.scope.incidents),
+                         sections=tuple(incident_section(incident.id) for incident in incidents),
                          subject=self._subject())
 
     def retry(self, result: LayoutResult) -> LayoutJob | None:
-        """The wall cards again, showing less on each that spilled onto a second page; None when done."""
+        """The wall cards again, showing less on each that spilled onto a second page; the incidents'
+        sheets too long before their first step, whole; None when done."""
+        if result.name == INCIDENTS_JOB:
+            return self._retry_sheets(result)
         if result.name != CARDS_JOB:
             return None
         retried = False
@@ -149,6 +160,14 @@ class Printouts:
                 self.fits[pid] = fewer
                 retried = True
         return self.cards_job() if retried else None
+
+    def _retry_sheets(self, result: LayoutResult) -> LayoutJob | None:
+        cut_short = [incident.id for incident in self.plan.scope.incidents
+                     if str(incident_file(incident.id)) in result.without_holder]
+        if not cut_short or self.whole_sheets:
+            return None  # one retry: the whole sheets' own layout has them on later pages
+        self.whole_sheets = cut_short
+        return self.incidents_job(whole=cut_short)
 
     def overflowing(self, result: LayoutResult) -> list[str]:
         """Names of the people whose wall card (or the incidents whose sheet) is still longer than a

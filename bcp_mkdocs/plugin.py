@@ -33,7 +33,7 @@ from bcp.model import DEFAULT_LABELS
 from bcp.notices import owner_notices
 from bcp.pdf import LayoutPool, LayoutResult, as_laid_out
 from bcp.plan import Plan
-from bcp.printouts import INCIDENTS_JOB, Printouts
+from bcp.printouts import CARDS_JOB, INCIDENTS_JOB, Printouts
 from bcp.problems import INTERNAL_ERROR
 from bcp.render import Renderer, render_problems, template_cache
 from bcp.search import people_words
@@ -323,8 +323,8 @@ class BcpPlugin(BasePlugin[BcpConfig]):
 
     def _lay_out_again(self, result: LayoutResult):
         """The wall cards again, showing less, when some spilled over: at once, beside the layouts
-        still running.  An incident's sheet is never laid out again (only its first page is printed):
-        one that spilled before its first step is printed whole, and named."""
+        still running.  An incident's sheet is laid out once (only its first page is printed), except
+        one too long before its first step: laid out again whole, and named."""
         spilled = self.printouts.overflowing(result)
         retry = self.printouts.retry(result)
         if retry is None:
@@ -334,8 +334,9 @@ class BcpPlugin(BasePlugin[BcpConfig]):
                 else:
                     log.warning("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้าแม้ลดสิ่งที่ต้องทำก่อนแล้ว", name)
             return None
-        # The estimate (bcp.wallcard) was short: the browser's print of these cards may spill too.
-        log.info("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงสิ่งที่ต้องทำก่อนน้อยลง", ", ".join(spilled))
+        if result.name == CARDS_JOB:
+            # The estimate (bcp.wallcard) was short: the browser's print of these cards may spill too.
+            log.info("บัตรติดผนังของ %s ยาวเกินหนึ่งหน้า: จัดหน้าใหม่โดยแสดงสิ่งที่ต้องทำก่อนน้อยลง", ", ".join(spilled))
         return self.pool.submit(retry, self.printout_dir)
 
     @staticmethod
