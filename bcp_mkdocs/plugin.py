@@ -40,7 +40,7 @@ from bcp.search import people_words
 from bcp.settings import Settings, SettingsError, debug_enabled
 from bcp_mkdocs import console, pages
 from bcp_mkdocs.config import BcpConfig
-from bcp_mkdocs.offline import write_disk_search_index, write_site_zip
+from bcp_mkdocs.offline import SiteZip, write_disk_search_index
 from bcp_mkdocs.search import use_thai_search_index
 
 log = logging.getLogger("mkdocs.plugins.bcp")
@@ -68,6 +68,12 @@ def _one_thai_line_on_a_fault(event):
     return guarded
 
 
+# The printouts' folder in the site (pdf/cards/<id>.pdf ...).
+PDF_FOLDER = "pdf"
+# The collector's thresholds for the rest of a `mkdocs build` (Python's default: 700, 10, 10).
+BUILD_GC_THRESHOLD = (50_000, 20, 20)
+
+
 class BcpPlugin(BasePlugin[BcpConfig]):
     supports_multiple_instances = False
 
@@ -83,6 +89,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
         self.printouts: Printouts | None = None
         self.printout_futures: list = []
         self.printout_dir: Path | None = None
+        self.site_zip: SiteZip | None = None  # started while the PDFs are laid out
         # `mkdocs serve` with data that cannot be used: the page every page shows instead.
         self.problems_page: Markup | None = None
         self.build_started = 0.0
@@ -209,6 +216,9 @@ class BcpPlugin(BasePlugin[BcpConfig]):
             # process ends: leave them out of every later garbage collection
             # (bench/README.md).  Not for `serve`: it builds again and again.
             gc.freeze()
+            # And collect less often: what the build makes lasts as long (with PDFs, mkdocs-to-pdf
+            # keeps every page of the plan parsed until the end), so a collection finds little.
+            gc.set_threshold(*BUILD_GC_THRESHOLD)
 
     # Before mkdocs-macros (priority 0): a generated page is finished Markdown already,
     # and data in it ("{{ 7*7 }}" in a name) must stay text.
@@ -310,7 +320,7 @@ class BcpPlugin(BasePlugin[BcpConfig]):
                     self._progress(result, first_passes, len(futures))
                 else:  # the same document again: one progress line each is enough
                     self._retry_progress(result)
-            shutil.copytree(self.printout_dir, Path(config.site_dir) / "pdf", dirs_exist_ok=True)
+            shutil.copytree(self.printout_dir, Path(config.site_dir) / PDF_FOLDER, dirs_exist_ok=True)
         except PluginError:
             raise
         except Exception as error:  # a worker's failure: one Thai line, the detail under -v
@@ -364,6 +374,9 @@ class BcpPlugin(BasePlugin[BcpConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_pool()
+        if self.site_zip is not None:
+            self.site_zip.abandon()
+            self.site_zip = None
 
     # --- the preview ---------------------------------------------------------------------
 
@@ -380,19 +393,27 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     def _write_disk_search(self, config: MkDocsConfig) -> None:
         write_disk_search_index(config.site_dir)
 
-    # Last, when every file is there: the whole site to download (`make site` only, with the PDFs).
+    # The whole site to download (`make site` only, with the PDFs): the pages are final, and go
+    # into the zip while the PDFs are laid out; the PDFs go in last.
+    @_one_thai_line_on_a_fault
+    def _start_site_zip(self, config: MkDocsConfig) -> None:
+        if self.plan is not None and self.settings.pdf:
+            later = [PDF_FOLDER, self.plan_pdf.output_path] if self.plan_pdf else [PDF_FOLDER]
+            self.site_zip = SiteZip(config.site_dir, self.settings.source_date_epoch, later=later)
+
     @_one_thai_line_on_a_fault
     def _write_site_zip(self, config: MkDocsConfig) -> None:
-        if self.plan is not None and self.settings.pdf:
-            write_site_zip(config.site_dir, self.settings.source_date_epoch)
+        if self.site_zip is not None:
+            zip_, self.site_zip = self.site_zip, None
+            zip_.finish()
 
     def _say_preview_built(self, config: MkDocsConfig) -> None:
         if self.command == "serve" and self.problems_page is None:
             log.info("สร้างหน้าเว็บตัวอย่างแล้ว (%.1f วินาที)", time.perf_counter() - self.build_started)
 
-    on_post_build = CombinedEvent(event_priority(50)(_write_plan_pdf), event_priority(-50)(_finish_pdfs),
-                                  event_priority(-60)(_write_disk_search), event_priority(-90)(_write_site_zip),
-                                  event_priority(-100)(_say_preview_built))
+    on_post_build = CombinedEvent(event_priority(50)(_write_plan_pdf), event_priority(-40)(_write_disk_search),
+                                  event_priority(-45)(_start_site_zip), event_priority(-50)(_finish_pdfs),
+                                  event_priority(-90)(_write_site_zip), event_priority(-100)(_say_preview_built))
 
     def on_shutdown(self) -> None:
         self._close_pool()

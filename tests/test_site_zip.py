@@ -53,3 +53,25 @@ def test_the_same_site_gives_the_same_zip(tmp_path):
     with zipfile.ZipFile(site / SITE_ZIP) as archive:
         assert archive.namelist() == [f"{ZIP_FOLDER}/a/index.html", f"{ZIP_FOLDER}/index.html"]
         assert {info.date_time for info in archive.infolist()} == {(2023, 1, 3, 0, 0, 0)}
+
+
+def test_the_pdfs_laid_out_while_the_zip_is_started_go_in_last(tmp_path):
+    """`make site` zips the pages while the PDFs are laid out: a PDF written meanwhile is in the
+    zip whole, after the pages; a zip abandoned (a failed build) leaves no file behind."""
+    from bcp_mkdocs.offline import SiteZip
+
+    site = tmp_path / "site"
+    (site / "pdf").mkdir(parents=True)
+    (site / "index.html").write_text("<p>หน้าแรก</p>", encoding="utf-8")
+    (site / "pdf" / "plan.pdf").write_bytes(b"%PDF-half")  # being written when the zip starts
+    started = SiteZip(site, int(SOURCE_DATE_EPOCH), later=["pdf"])
+    assert not (site / SITE_ZIP).exists()
+    (site / "pdf" / "plan.pdf").write_bytes(b"%PDF-whole")
+    (site / "pdf" / "cards.pdf").write_bytes(b"%PDF-cards")
+    started.finish()
+    with zipfile.ZipFile(site / SITE_ZIP) as archive:
+        assert archive.namelist() == [f"{ZIP_FOLDER}/index.html", f"{ZIP_FOLDER}/pdf/cards.pdf", f"{ZIP_FOLDER}/pdf/plan.pdf"]
+        assert archive.read(f"{ZIP_FOLDER}/pdf/plan.pdf") == b"%PDF-whole"
+    (site / SITE_ZIP).unlink()
+    SiteZip(site, int(SOURCE_DATE_EPOCH), later=["pdf"]).abandon()
+    assert sorted(path.name for path in site.iterdir()) == ["index.html", "pdf"]
