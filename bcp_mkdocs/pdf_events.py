@@ -27,6 +27,20 @@ def inject_link(output_content: str, pdf_path: str, page, logger: Logger) -> str
     return output_content
 
 
+def head_and_article(page_html: str) -> str:
+    """The parts of a page mkdocs-to-pdf reads (its <head>, its <article>), without the header,
+    navigation and footer around them, which it would parse for nothing; the page whole when it
+    has no such parts."""
+    head_end = page_html.find("</head>")
+    start = page_html.find("<article")
+    end = page_html.rfind("</article>")
+    if head_end < 0 or start < head_end or end < start:
+        return page_html
+    body = re.search(r"<body\b[^>]*>", page_html[head_end:start])
+    return (page_html[:head_end] + "</head>" + (body.group(0) if body else "<body>")
+            + page_html[start:end + len("</article>")] + "</body></html>")
+
+
 def prepare(soup: BeautifulSoup, cover: str) -> BeautifulSoup:
     """Last changes to the assembled plan before WeasyPrint lays it out."""
     insert_cover(soup, cover)

@@ -79,7 +79,9 @@ class PlanPdf:
         self.pages_awaited = {page.file.src_uri for page in pdf_events.pages_in_pdf(self.plugin.generator, nav)}
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        output = self.plugin.on_post_page(output, page, config)
+        # The page as it is written to the site: mkdocs-to-pdf gives it back unchanged (no link
+        # injected, pdf_events.inject_link).
+        self.plugin.on_post_page(pdf_events.head_and_article(output), page, config)
         if self.pages_awaited:
             self.pages_awaited.discard(page.file.src_uri)
             if not self.pages_awaited:  # its last page: the rest of the site is built beside its layout

@@ -347,6 +347,19 @@ def test_a_build_without_pdfs_does_not_load_weasyprint(tmp_path):
 
 # --- what goes to WeasyPrint (bcp_mkdocs/pdf_events.py) ----------------------------
 
+
+def test_mkdocs_to_pdf_reads_a_page_s_head_and_article_only():
+    page = ('<!doctype html><html lang="th"><head><title>ก</title><link rel="stylesheet" href="a.css"></head>'
+            '<body dir="ltr" data-md-color-scheme="default"><header>เมนู</header><nav><a href="x/">x</a></nav>'
+            '<article class="md-content__inner"><h1 id="t">หัวข้อ</h1><article class="bcp">ใน</article></article>'
+            '<footer>ท้าย</footer><script src="b.js"></script></body></html>')
+    kept = pdf_events.head_and_article(page)
+    assert kept == ('<!doctype html><html lang="th"><head><title>ก</title><link rel="stylesheet" href="a.css"></head>'
+                    '<body dir="ltr" data-md-color-scheme="default"><article class="md-content__inner"><h1 id="t">หัวข้อ</h1>'
+                    '<article class="bcp">ใน</article></article></body></html>')
+    no_article = page.replace("<article", "<div").replace("</article>", "</div>")
+    assert pdf_events.head_and_article(no_article) == no_article
+
 COMBINED = """<html><head><title>สำนักงาน</title><style>ul > li { content: "ำ"; }</style>
 <meta name="dcterms.created" content="2031-05-05T10:00:00+00:00"><meta name="description" content="&lt;b&gt;"></head>
 <body><h1>บทนำ</h1><p>น้ำ &lt;ำ&gt;</p><details><summary>สรุป</summary><p>ข้อความ</p></details></body></html>"""
