@@ -366,7 +366,8 @@ def bench_pdf(args, work: Path) -> None:
     # Nothing laid out twice: each document once (a card that spilled over would add a pass).
     say("pdf_documents_laid_out_twice", len(names) - len(set(names)))
     say("pdf_pages_laid_out", sum(int(pages) for _, _, _, pages, _ in layouts))
-    # Second passes of a document whose estimate was short (wall cards; an incident sheet never has one).
+    # Second passes of a document that spilled (a wall card whose estimate was short; an incident
+    # sheet too long before its first step, laid out again whole).
     relayouts = [match.groups() for match in RELAYOUT_LINE.finditer(log)]
     say("pdf_second_passes", len(relayouts))
     for name, pages, seconds in relayouts:
