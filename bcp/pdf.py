@@ -56,9 +56,9 @@ class PdfFile:
     # The sections (ids of the elements that start them) whose pages the file
     # holds, in document order; empty: every page.
     sections: tuple[str, ...] = ()
-    # Only the first page is kept when this element lies on it (an incident's sheet: the page
-    # itself says what did not fit); every page when it lies further on (or nowhere, the rest
-    # of the section discarded): the file is then named in LayoutResult.without_holder.
+    # An element the file's first page must hold (an incident's sheet: its first step; the
+    # layout discards what does not fit that page): a file whose first page does not is named
+    # in LayoutResult.without_holder.
     first_page_holding: str | None = None
 
 
@@ -87,10 +87,8 @@ class LayoutResult:
     section_pages: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     refused: tuple[str, ...] = ()  # URLs the fetcher refused
-    # Pages written to each file (by its path as in job.files): fewer than its sections' pages
-    # when only the first one was kept (PdfFile.first_page_holding).
-    file_pages: dict[str, int] = field(default_factory=dict)
-    # Files whose first page does not hold their PdfFile.first_page_holding element.
+    # Files (by their paths as in job.files) whose first page does not hold their
+    # PdfFile.first_page_holding element.
     without_holder: tuple[str, ...] = ()
 
 
@@ -264,21 +262,16 @@ def lay_out(job: LayoutJob, out_dir: str) -> LayoutResult:
     holders = {file.first_page_holding for file in job.files if file.first_page_holding}
     holder_pages = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors
                     if anchor in holders}
-    file_pages = {}
     without_holder = []
     for file in job.files:
-        pages = _pages_of(document, starts, file.sections)
         first = starts[file.sections[0]] if file.sections else 0
-        if file.first_page_holding:
-            if holder_pages.get(file.first_page_holding) == first:
-                pages = pages[:1]  # the page says itself what did not fit
-            else:
-                without_holder.append(str(file.path))
+        if file.first_page_holding and holder_pages.get(file.first_page_holding) != first:
+            without_holder.append(str(file.path))
+        pages = _pages_of(document, starts, file.sections)
         _write(document.copy(pages), Path(out_dir) / file.path, file.title, job.subject, _state.source_date)
-        file_pages[str(file.path)] = len(pages)
     section_pages = {section: len(_pages_of(document, starts, (section,))) for section in job.sections}
     return LayoutResult(job.name, len(document.pages), section_pages, time.perf_counter() - started,
-                        tuple(_state.refused[refused_before:]), file_pages, tuple(without_holder))
+                        tuple(_state.refused[refused_before:]), tuple(without_holder))
 
 
 def _section_starts(document, sections: Sequence[str]) -> dict[str, int]:

@@ -129,8 +129,8 @@ class Printouts:
         # A sheet keeps its first page only when its first step is on it; else everything before the
         # steps did not fit, and the sheet is printed whole (LayoutResult.without_holder, retry).
         steps = bool(plan.first_phase.steps)
-        html = self.renderer.render("incidents_document", pdf=True, whole_sheets=list(whole))
         incidents = [incident for incident in plan.scope.incidents if not whole or incident.id in whole]
+        html = self.renderer.render("incidents_document", pdf=True, incidents=incidents, whole=bool(whole))
         files = tuple(PdfFile(incident_file(incident.id),
                               self._titled(fill_text(plan.labels.incident_page_title, incident=incident.name)),
                               (incident_section(incident.id),),
@@ -180,7 +180,7 @@ class Printouts:
 
     def _spilled_incidents(self, result: LayoutResult) -> list[str]:
         """The sheets printed on more than a page: what comes before their first step is too long."""
-        return [i.id for i in self.plan.scope.incidents if result.file_pages.get(str(incident_file(i.id)), 1) > 1]
+        return [i.id for i in self.plan.scope.incidents if result.section_pages.get(incident_section(i.id), 1) > 1]
 
     def _spilled(self, result: LayoutResult) -> list[str]:
         return [pid for pid in self.plan.people if result.section_pages.get(card_section(pid), 1) > 1]

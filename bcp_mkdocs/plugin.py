@@ -398,8 +398,8 @@ class BcpPlugin(BasePlugin[BcpConfig]):
     @_one_thai_line_on_a_fault
     def _start_site_zip(self, config: MkDocsConfig) -> None:
         if self.plan is not None and self.settings.pdf:
-            later = [PDF_FOLDER, self.plan_pdf.output_path] if self.plan_pdf else [PDF_FOLDER]
-            self.site_zip = SiteZip(config.site_dir, self.settings.source_date_epoch, later=later)
+            self.site_zip = SiteZip(config.site_dir, self.settings.source_date_epoch,
+                                    later=[PDF_FOLDER, self.plan_pdf.output_path])
 
     @_one_thai_line_on_a_fault
     def _write_site_zip(self, config: MkDocsConfig) -> None:

@@ -366,8 +366,8 @@ def test_a_sheet_too_long_before_its_first_step_is_printed_whole_and_named(data_
     long_sheets = printouts.overflowing(results[-1])
     assert long_sheets and printouts.overflowing(results[0]) == []
     # only those are laid out again
-    assert sorted(results[-1].file_pages) == sorted(f"incidents/{i.id}.pdf" for i in plan.scope.incidents
-                                                    if i.name in long_sheets)
+    assert sorted(results[-1].section_pages) == sorted(f"incident-page-{i.id}" for i in plan.scope.incidents
+                                                       if i.name in long_sheets)
     for incident in plan.scope.incidents:
         pages = len(PdfReader(tmp_path / "incidents" / f"{incident.id}.pdf").pages)
         assert (pages > 1) == (incident.name in long_sheets), incident.id
